@@ -1,0 +1,15 @@
+// Bundles the realtime server code that server.js loads next to SvelteKit's handler.
+import { build } from 'esbuild';
+
+await build({
+	entryPoints: { realtime: 'src/lib/server/entry.ts' },
+	outdir: 'build/innspill',
+	bundle: true,
+	platform: 'node',
+	format: 'esm',
+	target: 'node20',
+	packages: 'external',
+	sourcemap: true,
+	logLevel: 'warning'
+});
+console.log('built build/innspill/realtime.js');

@@ -1,0 +1,35 @@
+// Production entry: one http server for SvelteKit's handler and socket.io.
+import { createServer } from 'node:http';
+import { handler } from './build/handler.js';
+import { createRealtime, getRuntime } from './build/innspill/realtime.js';
+
+const port = Number(process.env.PORT ?? 3000);
+const host = process.env.HOST ?? '0.0.0.0';
+
+const runtime = await getRuntime(); // opens and migrates the database before anyone can connect
+const server = createServer(handler);
+const realtime = createRealtime(server, runtime);
+
+server.listen(port, host, () => {
+	const address = server.address();
+	runtime.port = typeof address === 'object' && address ? address.port : port;
+	const base = runtime.baseUrl();
+	console.log(`Innspill is running (database ${runtime.config.databasePath})`);
+	console.log(`  Facilitator: ${base}/            start a workshop here`);
+	console.log(`  Participants: ${base}/           join with the code, or scan the QR on the projector`);
+	console.log(`  This machine: http://localhost:${runtime.port}/`);
+	console.log(`listening on ${host}:${runtime.port}`);
+});
+
+let stopping = false;
+async function shutdown(signal) {
+	if (stopping) return;
+	stopping = true;
+	console.log(`${signal}: shutting down`);
+	server.close();
+	await realtime.close();
+	await runtime.close();
+	process.exit(0);
+}
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('SIGINT', () => void shutdown('SIGINT'));

@@ -1,0 +1,163 @@
+import type { Ack, ErrorCode, InputView, ParticipantView, WorkshopView } from '../shared/types';
+import { browserStore, Outbox } from './outbox';
+import { ACK_TIMEOUT_MS, connectSocket, type ClientSocket, type ConnectionState } from './socket';
+
+export type InputStatus = 'sending' | 'received' | 'failed';
+
+export interface MyInput {
+	id: string;
+	text: string;
+	createdAt: string;
+	status: InputStatus;
+	error?: ErrorCode | 'offline';
+}
+
+type Failure = ErrorCode | 'offline';
+
+/**
+ * A phone's view of its workshop: its own inputs with their delivery state, the outbox that
+ * resends what the server has not acknowledged, and the connection state shown on screen.
+ */
+export class ParticipantSession {
+	connection = $state<ConnectionState>('connecting');
+	workshop = $state<WorkshopView>() as WorkshopView;
+	participant = $state<ParticipantView | null>(null);
+	inputs = $state<MyInput[]>([]);
+
+	private socket: ClientSocket | null = null;
+	private readonly outbox: Outbox;
+	private readonly pidKey: string;
+
+	constructor(workshop: WorkshopView, initial: InputView[]) {
+		this.workshop = workshop;
+		this.outbox = new Outbox(workshop.code, browserStore());
+		this.pidKey = `innspill:pid:${workshop.code}`;
+		this.inputs = initial.map((i) => ({ ...i, status: 'received' as const }));
+		for (const entry of this.outbox.all()) this.upsert({ ...entry, status: 'sending' });
+	}
+
+	get open(): boolean {
+		return this.workshop.phase === 'collecting';
+	}
+
+	start(): () => void {
+		const store = browserStore();
+		const socket = connectSocket({
+			code: this.workshop.code,
+			participantId: store?.getItem(this.pidKey) ?? undefined
+		});
+		this.socket = socket;
+		socket.on('connect', () => (this.connection = 'online'));
+		socket.on('disconnect', () => (this.connection = 'offline'));
+		socket.on('connect_error', () => (this.connection = socket.active ? 'connecting' : 'offline'));
+		socket.on('session:ready', (session) => {
+			this.workshop = session.workshop;
+			this.participant = session.participant ?? null;
+			if (session.participantId) store?.setItem(this.pidKey, session.participantId);
+			for (const input of session.inputs) this.upsert({ ...input, status: 'received' });
+			this.flush();
+		});
+		socket.on('workshop:updated', (workshop) => (this.workshop = workshop));
+		socket.on('input:created', (input) => this.upsert({ ...input, status: 'received' }));
+		socket.on('input:updated', (input) => this.upsert({ ...input, status: 'received' }));
+		socket.on('input:deleted', ({ id }) => this.drop(id));
+		return () => socket.disconnect();
+	}
+
+	private upsert(input: MyInput): void {
+		const index = this.inputs.findIndex((i) => i.id === input.id);
+		const next = { id: input.id, text: input.text, createdAt: input.createdAt, status: input.status, error: input.error };
+		if (index === -1) this.inputs = [next, ...this.inputs];
+		else this.inputs[index] = next;
+	}
+
+	private drop(id: string): void {
+		this.inputs = this.inputs.filter((i) => i.id !== id);
+		this.outbox.remove(id);
+	}
+
+	/** Queues an input and sends it when connected; it stays queued until the server acknowledges. */
+	submit(text: string): void {
+		const entry = { id: crypto.randomUUID(), text: text.trim(), createdAt: new Date().toISOString() };
+		this.outbox.add(entry);
+		this.upsert({ ...entry, status: 'sending' });
+		this.send(entry);
+	}
+
+	retry(id: string): void {
+		const input = this.inputs.find((i) => i.id === id);
+		if (!input) return;
+		const entry = { id, text: input.text, createdAt: input.createdAt };
+		this.outbox.add(entry);
+		this.upsert({ ...entry, status: 'sending' });
+		this.send(entry);
+	}
+
+	private flush(): void {
+		for (const entry of this.outbox.all()) this.send(entry);
+	}
+
+	private send(entry: { id: string; text: string; createdAt: string }): void {
+		const socket = this.socket;
+		if (!socket?.connected) return; // sent by flush() on the next session:ready
+		socket.timeout(ACK_TIMEOUT_MS).emit('input:submit', { id: entry.id, text: entry.text }, (err, res) => {
+			if (err) return; // no answer: still in the outbox, resent on reconnect
+			if (res.ok) {
+				this.outbox.remove(entry.id);
+				this.upsert({ ...res.input, status: 'received' });
+			} else {
+				// The server refused it for good (closed, too long …): tell the person, stop resending.
+				this.outbox.remove(entry.id);
+				this.upsert({ ...entry, status: 'failed', error: res.error.code });
+			}
+		});
+	}
+
+	private command<T extends object>(
+		run: (socket: ClientSocket, done: (err: Error | null, res: Ack<T>) => void) => void
+	): Promise<Failure | null> {
+		const socket = this.socket;
+		if (!socket?.connected) return Promise.resolve('offline');
+		return new Promise((resolve) => {
+			run(socket.timeout(ACK_TIMEOUT_MS) as unknown as ClientSocket, (err, res) => {
+				if (err) resolve('offline');
+				else resolve(res.ok ? null : res.error.code);
+			});
+		});
+	}
+
+	edit(id: string, text: string): Promise<Failure | null> {
+		return this.command<{ input: InputView }>((s, done) =>
+			s.emit('input:edit', { id, text }, ((err: Error | null, res: Ack<{ input: InputView }>) => {
+				if (!err && res.ok) this.upsert({ ...res.input, status: 'received' });
+				done(err, res);
+			}) as never)
+		);
+	}
+
+	remove(id: string): Promise<Failure | null> {
+		const local = this.inputs.find((i) => i.id === id);
+		if (local && local.status !== 'received') {
+			this.drop(id);
+			return Promise.resolve(null);
+		}
+		return this.command<{ id: string }>((s, done) =>
+			s.emit('input:delete', { id }, ((err: Error | null, res: Ack<{ id: string }>) => {
+				if (!err && res.ok) this.drop(id);
+				done(err, res);
+			}) as never)
+		);
+	}
+
+	saveProfile(name: string, organisation: string): Promise<Failure | null> {
+		return this.command<{ participant: ParticipantView }>((s, done) =>
+			s.emit('participant:update', { name, organisation }, ((
+				err: Error | null,
+				res: Ack<{ participant: ParticipantView }>
+			) => {
+				if (!err && res.ok) this.participant = res.participant;
+				done(err, res);
+			}) as never)
+		);
+	}
+}

@@ -1,0 +1,72 @@
+import type { Ack, InputView, Phase, WorkshopView } from '../shared/types';
+import { ACK_TIMEOUT_MS, connectSocket, type ClientSocket, type ConnectionState } from './socket';
+
+/**
+ * The facilitator's, projector's and board's live view of a workshop. The staff token travels in
+ * the httpOnly cookie the page load set, so it never sits in page script.
+ */
+export class StaffSession {
+	connection = $state<ConnectionState>('connecting');
+	workshop = $state<WorkshopView>() as WorkshopView;
+	inputs = $state<InputView[]>([]);
+	participantsOnline = $state(0);
+	/** Ids of inputs that arrived while this page was open, for a short highlight. */
+	fresh = $state(new Set<string>());
+
+	private socket: ClientSocket | null = null;
+
+	constructor(workshop: WorkshopView, inputs: InputView[]) {
+		this.workshop = workshop;
+		this.inputs = inputs;
+	}
+
+	get visibleInputs(): InputView[] {
+		return this.inputs.filter((i) => !i.hidden);
+	}
+
+	start(): () => void {
+		const socket = connectSocket({ code: this.workshop.code });
+		this.socket = socket;
+		socket.on('connect', () => (this.connection = 'online'));
+		socket.on('disconnect', () => (this.connection = 'offline'));
+		socket.on('connect_error', () => (this.connection = socket.active ? 'connecting' : 'offline'));
+		socket.on('session:ready', (session) => {
+			this.workshop = session.workshop;
+			this.inputs = session.inputs;
+			this.participantsOnline = session.participantsOnline;
+		});
+		socket.on('workshop:updated', (workshop) => (this.workshop = workshop));
+		socket.on('presence:updated', ({ participantsOnline }) => (this.participantsOnline = participantsOnline));
+		socket.on('input:created', (input) => {
+			if (this.inputs.some((i) => i.id === input.id)) return;
+			this.inputs = [...this.inputs, input];
+			this.fresh = new Set([...this.fresh, input.id]);
+			setTimeout(() => {
+				const next = new Set(this.fresh);
+				next.delete(input.id);
+				this.fresh = next;
+			}, 4000);
+		});
+		socket.on('input:updated', (input) => {
+			this.inputs = this.inputs.map((i) => (i.id === input.id ? input : i));
+		});
+		socket.on('input:deleted', ({ id }) => {
+			this.inputs = this.inputs.filter((i) => i.id !== id);
+		});
+		return () => socket.disconnect();
+	}
+
+	setPhase(phase: Phase): Promise<string | null> {
+		const socket = this.socket;
+		if (!socket?.connected) return Promise.resolve('offline');
+		return new Promise((resolve) => {
+			socket
+				.timeout(ACK_TIMEOUT_MS)
+				.emit('workshop:set-phase', { phase }, (err: Error | null, res: Ack<{ workshop: WorkshopView }>) => {
+					if (err) return resolve('offline');
+					if (res.ok) this.workshop = res.workshop;
+					resolve(res.ok ? null : res.error.code);
+				});
+		});
+	}
+}

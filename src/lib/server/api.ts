@@ -1,0 +1,21 @@
+import { json } from '@sveltejs/kit';
+import { DomainError, httpStatus, toApiError } from './workshop/errors';
+
+/** Runs an API handler and turns refusals into a JSON error body with the matching status. */
+export async function apiCall(run: () => Promise<Response>): Promise<Response> {
+	try {
+		return await run();
+	} catch (err) {
+		if (!(err instanceof DomainError)) console.error('api call failed', err);
+		const apiError = toApiError(err);
+		return json({ error: apiError }, { status: httpStatus(apiError.code) });
+	}
+}
+
+export async function readJson(request: Request): Promise<unknown> {
+	try {
+		return await request.json();
+	} catch {
+		throw new DomainError('invalid_payload', 'The request body must be JSON.');
+	}
+}

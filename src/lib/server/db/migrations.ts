@@ -1,0 +1,16 @@
+import type { Migration, MigrationProvider } from 'kysely';
+import * as createWorkshops from '../../../../db/migrations/2026_11_21_0001_create_workshops';
+
+/**
+ * The migrations in db/migrations, listed statically so that both bundles (the SvelteKit app and
+ * the realtime server) carry them and nothing reads the file system at start. Add new ones here.
+ */
+const migrations: Record<string, Migration> = {
+	'2026_11_21_0001_create_workshops': createWorkshops
+};
+
+export const migrationProvider: MigrationProvider = {
+	async getMigrations() {
+		return migrations;
+	}
+};

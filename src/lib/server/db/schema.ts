@@ -1,0 +1,48 @@
+import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { Language, Phase } from '../../shared/types';
+
+/** The one typed view of the SQLite schema that db/migrations builds. */
+export interface Database {
+	workshops: WorkshopTable;
+	participants: ParticipantTable;
+	inputs: InputTable;
+}
+
+export interface WorkshopTable {
+	code: string;
+	title: string;
+	prompt: string;
+	language: Language;
+	phase: Phase;
+	facilitator_token_hash: string;
+	board_token_hash: string;
+	created_at: string;
+	updated_at: string;
+}
+
+export interface ParticipantTable {
+	id: string;
+	workshop_code: string;
+	name: string | null;
+	organisation: string | null;
+	created_at: string;
+}
+
+export interface InputTable {
+	id: string;
+	workshop_code: string;
+	participant_id: string;
+	text: string;
+	hidden: number;
+	created_at: string;
+	updated_at: string;
+	deleted_at: string | null;
+}
+
+export type WorkshopRow = Selectable<WorkshopTable>;
+export type NewWorkshop = Insertable<WorkshopTable>;
+export type WorkshopUpdate = Updateable<WorkshopTable>;
+export type ParticipantRow = Selectable<ParticipantTable>;
+export type NewParticipant = Insertable<ParticipantTable>;
+export type InputRow = Selectable<InputTable>;
+export type NewInput = Insertable<InputTable>;

@@ -1,0 +1,36 @@
+import type { Kysely } from 'kysely';
+import type { Phase } from '../../shared/types';
+import type { Database, NewWorkshop, WorkshopRow } from './schema';
+
+export async function insertWorkshop(db: Kysely<Database>, row: NewWorkshop): Promise<void> {
+	await db.insertInto('workshops').values(row).execute();
+}
+
+export async function findWorkshop(
+	db: Kysely<Database>,
+	code: string
+): Promise<WorkshopRow | undefined> {
+	return db.selectFrom('workshops').selectAll().where('code', '=', code).executeTakeFirst();
+}
+
+export async function workshopCodeExists(db: Kysely<Database>, code: string): Promise<boolean> {
+	const row = await db
+		.selectFrom('workshops')
+		.select('code')
+		.where('code', '=', code)
+		.executeTakeFirst();
+	return row !== undefined;
+}
+
+export async function updateWorkshopPhase(
+	db: Kysely<Database>,
+	code: string,
+	phase: Phase,
+	now: string
+): Promise<void> {
+	await db
+		.updateTable('workshops')
+		.set({ phase, updated_at: now })
+		.where('code', '=', code)
+		.execute();
+}

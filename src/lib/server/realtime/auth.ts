@@ -1,0 +1,39 @@
+import type { ExtendedError } from 'socket.io';
+import { DomainError, toApiError } from '../workshop/errors';
+import { parseCookieHeader, participantCookieName, staffCookieName } from '../workshop/cookies';
+import { isPlainObject, parseJoinCode } from '../workshop/validation';
+import type { WorkshopService } from '../workshop/workshop.service';
+import type { RealtimeSocket } from './types';
+
+/**
+ * Resolves who a connecting socket is, before any handler runs. Staff bring a token (in `auth`, or
+ * the httpOnly cookie their browser got on the first visit); everyone else is a participant, with
+ * the id the phone remembers or a fresh one.
+ */
+export function authMiddleware(workshops: WorkshopService) {
+	return async (socket: RealtimeSocket, next: (err?: ExtendedError) => void) => {
+		try {
+			const auth: Record<string, unknown> = isPlainObject(socket.handshake.auth)
+				? socket.handshake.auth
+				: {};
+			const code = parseJoinCode(auth.code);
+			const cookies = parseCookieHeader(socket.handshake.headers.cookie);
+			const token = auth.token ?? cookies.get(staffCookieName(code));
+			if (token !== undefined) {
+				const role = await workshops.authenticate(code, token);
+				socket.data = { code, role };
+			} else {
+				await workshops.getWorkshop(code);
+				const remembered = auth.participantId ?? cookies.get(participantCookieName(code));
+				const participant = await workshops.joinParticipant(code, remembered);
+				socket.data = { code, role: 'participant', participantId: participant.id };
+			}
+			next();
+		} catch (err) {
+			const apiError = toApiError(err);
+			if (!(err instanceof DomainError)) console.error('socket auth failed', err);
+			const error: ExtendedError = Object.assign(new Error(apiError.message), { data: apiError });
+			next(error);
+		}
+	};
+}

@@ -1,0 +1,91 @@
+import type { Server as HttpServer } from 'node:http';
+import { Server } from 'socket.io';
+import { CLIENT_EVENT_NAMES } from '../../shared/events';
+import type { Runtime } from '../runtime';
+import { authMiddleware } from './auth';
+import { wireBroadcasts } from './broadcast';
+import { facilitatorHandlers } from './facilitator.handlers';
+import { participantHandlers } from './participant.handlers';
+import { Presence } from './presence';
+import { participantRoom, roleRoom, staffRooms, workshopRoom } from './rooms';
+import type { RealtimeServer, RealtimeSocket } from './types';
+
+export interface Realtime {
+	io: RealtimeServer;
+	close(): Promise<void>;
+}
+
+const KNOWN_EVENTS = new Set<string>(CLIENT_EVENT_NAMES);
+
+/**
+ * Attaches socket.io to an http server the caller owns (Vite's in development, ours in
+ * production). Handlers only validate, call the workshop service and acknowledge; what others see
+ * comes from the domain events, so form posts and socket commands broadcast alike.
+ */
+export function createRealtime(httpServer: HttpServer, runtime: Runtime): Realtime {
+	const io: RealtimeServer = new Server(httpServer, {
+		maxHttpBufferSize: 64 * 1024,
+		pingInterval: 10_000,
+		pingTimeout: 8_000
+	});
+	const { workshops } = runtime;
+	const presence = new Presence();
+	const forParticipant = participantHandlers(workshops);
+	const forFacilitator = facilitatorHandlers(workshops);
+
+	io.use(authMiddleware(workshops));
+	const unwire = wireBroadcasts(io, workshops.events);
+
+	io.on('connection', async (socket: RealtimeSocket) => {
+		const { code, role, participantId } = socket.data;
+		// Handlers first: a command sent right after connecting must not race the session set-up.
+		socket.onAny((event: string, ...args: unknown[]) => {
+			if (KNOWN_EVENTS.has(event)) return;
+			const ack = args[args.length - 1];
+			if (typeof ack === 'function') {
+				ack({ ok: false, error: { code: 'unknown_event', message: `Unknown event "${event}".` } });
+			}
+		});
+		forParticipant(socket);
+		forFacilitator(socket);
+
+		socket.join([workshopRoom(code), roleRoom(code, role)]);
+		const announcePresence = (count: number) =>
+			io.to(staffRooms(code)).emit('presence:updated', { participantsOnline: count });
+		if (role === 'participant' && participantId) {
+			socket.join(participantRoom(code, participantId));
+			announcePresence(presence.join(code, participantId));
+			socket.on('disconnect', () => announcePresence(presence.leave(code, participantId)));
+		}
+
+		try {
+			const workshop = await workshops.getWorkshop(code);
+			if (role === 'participant' && participantId) {
+				const participant = await workshops.joinParticipant(code, participantId);
+				const inputs = await workshops.participantInputs(code, participantId);
+				socket.emit('session:ready', {
+					role,
+					workshop,
+					participantId,
+					participant,
+					inputs,
+					participantsOnline: presence.count(code)
+				});
+			} else {
+				const inputs = await workshops.allInputs(code);
+				socket.emit('session:ready', { role, workshop, inputs, participantsOnline: presence.count(code) });
+			}
+		} catch (err) {
+			console.error('session set-up failed', err);
+			socket.disconnect(true);
+		}
+	});
+
+	return {
+		io,
+		async close() {
+			unwire();
+			await new Promise<void>((resolve) => io.close(() => resolve()));
+		}
+	};
+}

@@ -1,0 +1,54 @@
+import type { Kysely } from 'kysely';
+import { migrateToLatest, openDatabase, type Connection } from './db/connection';
+import type { Database } from './db/schema';
+import { publicBaseUrl, readConfig, type Config } from './config';
+import { WorkshopService } from './workshop/workshop.service';
+
+/**
+ * Everything the server holds once per process. The SvelteKit bundle and the realtime bundle are
+ * separate module instances (and in development, vite.config loads its own copy), so the one
+ * runtime lives on globalThis and every side asks for it here.
+ */
+export interface Runtime {
+	config: Config;
+	connection: Connection;
+	db: Kysely<Database>;
+	workshops: WorkshopService;
+	/** The port the http server listens on, once known; used to build LAN URLs. */
+	port: number | null;
+	baseUrl(): string;
+	close(): Promise<void>;
+}
+
+const KEY = Symbol.for('innspill.runtime');
+type Holder = { [KEY]?: Promise<Runtime> };
+
+export async function createRuntime(config: Config = readConfig()): Promise<Runtime> {
+	const connection = openDatabase(config.databasePath);
+	await migrateToLatest(connection.db);
+	const runtime: Runtime = {
+		config,
+		connection,
+		db: connection.db,
+		workshops: new WorkshopService(connection.db),
+		port: null,
+		baseUrl: () => publicBaseUrl(config, runtime.port),
+		close: () => connection.close()
+	};
+	return runtime;
+}
+
+/** The process-wide runtime, created (and the database migrated) on first use. */
+export function getRuntime(): Promise<Runtime> {
+	const holder = globalThis as Holder;
+	holder[KEY] ??= createRuntime();
+	return holder[KEY];
+}
+
+/** For tests and shutdown: forget the process-wide runtime after closing it. */
+export async function resetRuntime(): Promise<void> {
+	const holder = globalThis as Holder;
+	const current = holder[KEY];
+	delete holder[KEY];
+	if (current) await (await current).close();
+}

@@ -1,0 +1,28 @@
+/**
+ * Cookie names, per workshop so one browser can run several. The staff cookie holds the
+ * facilitator or board token (httpOnly, never readable by page scripts); the participant cookie
+ * remembers who a phone is when it posts forms without JavaScript.
+ */
+export const staffCookieName = (code: string) => `innspill_key_${code}`;
+export const participantCookieName = (code: string) => `innspill_pid_${code}`;
+
+/** Minimal Cookie header parser for the socket handshake (SvelteKit parses its own). */
+export function parseCookieHeader(header: string | undefined): Map<string, string> {
+	const cookies = new Map<string, string>();
+	if (!header) return cookies;
+	for (const part of header.split(';')) {
+		const eq = part.indexOf('=');
+		if (eq <= 0) continue;
+		const name = part.slice(0, eq).trim();
+		const raw = part.slice(eq + 1).trim();
+		try {
+			cookies.set(name, decodeURIComponent(raw));
+		} catch {
+			cookies.set(name, raw);
+		}
+	}
+	return cookies;
+}
+
+/** The board token, kept in the creator's browser so the control room can show the board link. */
+export const boardCookieName = (code: string) => `innspill_board_${code}`;

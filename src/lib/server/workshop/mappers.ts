@@ -1,0 +1,28 @@
+import type { InputRow, ParticipantRow, WorkshopRow } from '../db/schema';
+import type { InputView, ParticipantView, WorkshopView } from '../../shared/types';
+
+export function toWorkshopView(row: WorkshopRow): WorkshopView {
+	return {
+		code: row.code,
+		title: row.title,
+		prompt: row.prompt,
+		language: row.language,
+		phase: row.phase,
+		createdAt: row.created_at
+	};
+}
+
+export function toParticipantView(row: ParticipantRow): ParticipantView {
+	return { id: row.id, name: row.name, organisation: row.organisation, createdAt: row.created_at };
+}
+
+export function toInputView(row: InputRow): InputView {
+	return {
+		id: row.id,
+		participantId: row.participant_id,
+		text: row.text,
+		createdAt: row.created_at,
+		updatedAt: row.updated_at,
+		hidden: row.hidden === 1
+	};
+}

@@ -1,0 +1,21 @@
+/** The four addresses a workshop hands out. Tokens travel once in the query, then live in a cookie. */
+export interface WorkshopUrls {
+	participant: string;
+	facilitator: string;
+	projector: string;
+	board: string;
+}
+
+export function workshopUrls(
+	base: string,
+	code: string,
+	tokens: { facilitatorToken?: string; boardToken?: string } = {}
+): WorkshopUrls {
+	const key = (token?: string) => (token ? `?key=${encodeURIComponent(token)}` : '');
+	return {
+		participant: `${base}/${code}`,
+		facilitator: `${base}/${code}/facilitator${key(tokens.facilitatorToken)}`,
+		projector: `${base}/${code}/projector${key(tokens.facilitatorToken)}`,
+		board: `${base}/${code}/board${key(tokens.boardToken)}`
+	};
+}

@@ -1,0 +1,247 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import * as inputs from '../db/input.repository';
+import * as participants from '../db/participant.repository';
+import * as workshops from '../db/workshop.repository';
+import type { Database, WorkshopRow } from '../db/schema';
+import type { InputView, ParticipantView, Phase, Role, WorkshopView } from '../../shared/types';
+import { DomainEvents } from './domain-events';
+import { DomainError } from './errors';
+import { toInputView, toParticipantView, toWorkshopView } from './mappers';
+import { generateJoinCode, generateToken, hashToken, tokenMatches } from './tokens';
+import {
+	parseId,
+	parseInputText,
+	parseJoinCode,
+	parseNewWorkshop,
+	parsePhase,
+	parseProfile,
+	requireObject
+} from './validation';
+
+export interface CreatedWorkshop {
+	workshop: WorkshopView;
+	facilitatorToken: string;
+	boardToken: string;
+}
+
+export interface WorkshopExport {
+	workshop: WorkshopView;
+	participants: ParticipantView[];
+	inputs: InputView[];
+	exportedAt: string;
+}
+
+/**
+ * The rules of a workshop: who may do what, and what is stored. Socket handlers and form actions
+ * both call this; nothing else writes to the database. Every method validates its raw payload, so
+ * callers pass on what the client sent.
+ */
+export class WorkshopService {
+	constructor(
+		private readonly db: Kysely<Database>,
+		readonly events: DomainEvents = new DomainEvents(),
+		private readonly now: () => Date = () => new Date()
+	) {}
+
+	private timestamp(): string {
+		return this.now().toISOString();
+	}
+
+	async createWorkshop(payload: unknown): Promise<CreatedWorkshop> {
+		const input = parseNewWorkshop(payload);
+		const facilitatorToken = generateToken();
+		const boardToken = generateToken();
+		const now = this.timestamp();
+		for (let attempt = 0; attempt < 20; attempt++) {
+			const code = generateJoinCode();
+			if (await workshops.workshopCodeExists(this.db, code)) continue;
+			await workshops.insertWorkshop(this.db, {
+				code,
+				title: input.title,
+				prompt: input.prompt,
+				language: input.language,
+				phase: 'collecting',
+				facilitator_token_hash: hashToken(facilitatorToken),
+				board_token_hash: hashToken(boardToken),
+				created_at: now,
+				updated_at: now
+			});
+			const row = await this.requireWorkshopRow(code);
+			return { workshop: toWorkshopView(row), facilitatorToken, boardToken };
+		}
+		throw new Error('could not find a free join code');
+	}
+
+	private async requireWorkshopRow(rawCode: unknown): Promise<WorkshopRow> {
+		const code = parseJoinCode(rawCode);
+		const row = await workshops.findWorkshop(this.db, code);
+		if (!row) throw new DomainError('unknown_workshop', 'No workshop has that code.');
+		return row;
+	}
+
+	async getWorkshop(rawCode: unknown): Promise<WorkshopView> {
+		return toWorkshopView(await this.requireWorkshopRow(rawCode));
+	}
+
+	/** The role a token grants in a workshop; throws unauthorized (no token) or forbidden (wrong one). */
+	async authenticate(rawCode: unknown, token: unknown): Promise<Exclude<Role, 'participant'>> {
+		const row = await this.requireWorkshopRow(rawCode);
+		if (typeof token !== 'string' || token === '') {
+			throw new DomainError('unauthorized', 'A facilitator or board token is required.');
+		}
+		if (token.length <= 200) {
+			if (tokenMatches(token, row.facilitator_token_hash)) return 'facilitator';
+			if (tokenMatches(token, row.board_token_hash)) return 'board';
+		}
+		throw new DomainError('forbidden', 'That token does not open this workshop.');
+	}
+
+	/**
+	 * Finds the participant a phone remembers, or registers a new one. An id the workshop does not
+	 * know (another workshop's, or a malformed one) is never trusted: the phone gets a fresh id.
+	 */
+	async joinParticipant(rawCode: unknown, rawParticipantId?: unknown): Promise<ParticipantView> {
+		const row = await this.requireWorkshopRow(rawCode);
+		if (typeof rawParticipantId === 'string') {
+			try {
+				const existing = await participants.findParticipant(this.db, row.code, parseId(rawParticipantId));
+				if (existing) return toParticipantView(existing);
+			} catch (err) {
+				if (!(err instanceof DomainError)) throw err;
+			}
+		}
+		const id = randomUUID();
+		await participants.insertParticipant(this.db, {
+			id,
+			workshop_code: row.code,
+			name: null,
+			organisation: null,
+			created_at: this.timestamp()
+		});
+		const created = await participants.findParticipant(this.db, row.code, id);
+		if (!created) throw new Error('participant vanished after insert');
+		return toParticipantView(created);
+	}
+
+	async updateProfile(code: string, participantId: string, payload: unknown): Promise<ParticipantView> {
+		const profile = parseProfile(payload);
+		const existing = await participants.findParticipant(this.db, code, participantId);
+		if (!existing) throw new DomainError('not_found', 'Unknown participant.');
+		await participants.updateParticipantProfile(this.db, participantId, profile);
+		return toParticipantView({ ...existing, ...profile });
+	}
+
+	/**
+	 * Stores an input under the id the phone generated. Resolves only after the row is committed;
+	 * a repeated id returns the row first stored and announces nothing new.
+	 */
+	async submitInput(code: string, participantId: string, payload: unknown): Promise<InputView> {
+		const body = requireObject(payload);
+		const id = parseId(body.id);
+		const text = parseInputText(body.text);
+		const previous = await inputs.findInputById(this.db, id);
+		if (previous) return this.sameInput(previous, code, participantId);
+		const workshop = await this.requireWorkshopRow(code);
+		this.requireOpen(workshop);
+		const now = this.timestamp();
+		const { row, created } = await inputs.insertInputOnce(this.db, {
+			id,
+			workshop_code: code,
+			participant_id: participantId,
+			text,
+			hidden: 0,
+			created_at: now,
+			updated_at: now
+		});
+		if (!created) return this.sameInput(row, code, participantId);
+		const input = toInputView(row);
+		this.events.emit('input.created', { code, input });
+		return input;
+	}
+
+	private sameInput(
+		row: Awaited<ReturnType<typeof inputs.findInputById>> & object,
+		code: string,
+		participantId: string
+	): InputView {
+		if (row.workshop_code !== code || row.participant_id !== participantId) {
+			throw new DomainError('id_conflict', 'That id is already used by another input.');
+		}
+		return toInputView(row);
+	}
+
+	private requireOpen(workshop: WorkshopRow): void {
+		if (workshop.phase !== 'collecting') {
+			throw new DomainError('input_closed', 'Input is closed for this workshop.');
+		}
+	}
+
+	private async requireOwnInput(code: string, participantId: string, rawId: unknown) {
+		const id = parseId(rawId);
+		const row = await inputs.findInputById(this.db, id);
+		if (!row || row.workshop_code !== code || row.deleted_at !== null) {
+			throw new DomainError('not_found', 'No such input.');
+		}
+		if (row.participant_id !== participantId) {
+			throw new DomainError('forbidden', 'You can only change your own inputs.');
+		}
+		return row;
+	}
+
+	async editInput(code: string, participantId: string, payload: unknown): Promise<InputView> {
+		const body = requireObject(payload);
+		const text = parseInputText(body.text);
+		const row = await this.requireOwnInput(code, participantId, body.id);
+		this.requireOpen(await this.requireWorkshopRow(code));
+		if (row.text === text) return toInputView(row);
+		const now = this.timestamp();
+		await inputs.updateInputText(this.db, row.id, text, now);
+		const input = toInputView({ ...row, text, updated_at: now });
+		this.events.emit('input.updated', { code, input });
+		return input;
+	}
+
+	async deleteInput(code: string, participantId: string, payload: unknown): Promise<string> {
+		const body = requireObject(payload);
+		const row = await this.requireOwnInput(code, participantId, body.id);
+		this.requireOpen(await this.requireWorkshopRow(code));
+		await inputs.markInputDeleted(this.db, row.id, this.timestamp());
+		this.events.emit('input.deleted', { code, id: row.id, participantId: row.participant_id });
+		return row.id;
+	}
+
+	async setPhase(code: string, payload: unknown): Promise<WorkshopView> {
+		const phase: Phase = parsePhase(requireObject(payload).phase);
+		const row = await this.requireWorkshopRow(code);
+		if (row.phase === phase) return toWorkshopView(row);
+		await workshops.updateWorkshopPhase(this.db, code, phase, this.timestamp());
+		const workshop = toWorkshopView({ ...row, phase });
+		this.events.emit('workshop.updated', { code, workshop });
+		return workshop;
+	}
+
+	async participantInputs(code: string, participantId: string): Promise<InputView[]> {
+		const rows = await inputs.listInputs(this.db, code, { participantId, includeHidden: false });
+		return rows.map(toInputView);
+	}
+
+	async allInputs(code: string): Promise<InputView[]> {
+		const rows = await inputs.listInputs(this.db, code, { includeHidden: true });
+		return rows.map(toInputView);
+	}
+
+	async exportWorkshop(rawCode: unknown): Promise<WorkshopExport> {
+		const row = await this.requireWorkshopRow(rawCode);
+		const [people, all] = await Promise.all([
+			participants.listParticipants(this.db, row.code),
+			this.allInputs(row.code)
+		]);
+		return {
+			workshop: toWorkshopView(row),
+			participants: people.map(toParticipantView),
+			inputs: all,
+			exportedAt: this.timestamp()
+		};
+	}
+}

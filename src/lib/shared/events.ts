@@ -1,0 +1,45 @@
+/**
+ * The socket.io contract, both directions. Commands are `noun:verb`; broadcasts are past tense.
+ * Every command takes an acknowledgement callback that receives `{ ok: true, … }` or
+ * `{ ok: false, error: { code, message } }`.
+ */
+import type { Ack, InputView, ParticipantView, Phase, Role, WorkshopView } from './types';
+
+export interface SessionReady {
+	role: Role;
+	workshop: WorkshopView;
+	/** The participant's own id (assigned by the server when the client did not bring one). */
+	participantId?: string;
+	participant?: ParticipantView;
+	/** A participant receives its own visible inputs; a facilitator receives every input. */
+	inputs: InputView[];
+	participantsOnline: number;
+}
+
+export interface ClientEvents {
+	'input:submit': (payload: { id: string; text: string }, ack: (res: Ack<{ input: InputView }>) => void) => void;
+	'input:edit': (payload: { id: string; text: string }, ack: (res: Ack<{ input: InputView }>) => void) => void;
+	'input:delete': (payload: { id: string }, ack: (res: Ack<{ id: string }>) => void) => void;
+	'participant:update': (
+		payload: { name?: string | null; organisation?: string | null },
+		ack: (res: Ack<{ participant: ParticipantView }>) => void
+	) => void;
+	'workshop:set-phase': (payload: { phase: Phase }, ack: (res: Ack<{ workshop: WorkshopView }>) => void) => void;
+}
+
+export interface ServerEvents {
+	'session:ready': (session: SessionReady) => void;
+	'input:created': (input: InputView) => void;
+	'input:updated': (input: InputView) => void;
+	'input:deleted': (payload: { id: string }) => void;
+	'workshop:updated': (workshop: WorkshopView) => void;
+	'presence:updated': (payload: { participantsOnline: number }) => void;
+}
+
+export const CLIENT_EVENT_NAMES: readonly (keyof ClientEvents)[] = [
+	'input:submit',
+	'input:edit',
+	'input:delete',
+	'participant:update',
+	'workshop:set-phase'
+];
