@@ -1,13 +1,21 @@
 // Production entry: one http server for SvelteKit's handler and socket.io.
 import { createServer } from 'node:http';
-import { handler } from './build/handler.js';
 import { createRealtime, getRuntime } from './build/innspill/realtime.js';
+
+// adapter-node assumes https unless told otherwise, which would make every form post from a phone
+// on the venue's plain-http network fail its origin check. A reverse proxy that terminates TLS sets
+// X-Forwarded-Proto; without one, the request is plain http and we say so.
+process.env.PROTOCOL_HEADER ??= 'x-forwarded-proto';
+const { handler } = await import('./build/handler.js');
 
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? '0.0.0.0';
 
 const runtime = await getRuntime(); // opens and migrates the database before anyone can connect
-const server = createServer(handler);
+const server = createServer((req, res) => {
+	req.headers['x-forwarded-proto'] ??= 'http';
+	handler(req, res);
+});
 const realtime = createRealtime(server, runtime);
 
 server.listen(port, host, () => {
@@ -16,7 +24,9 @@ server.listen(port, host, () => {
 	const base = runtime.baseUrl();
 	console.log(`Innspill is running (database ${runtime.config.databasePath})`);
 	console.log(`  Facilitator: ${base}/            start a workshop here`);
-	console.log(`  Participants: ${base}/           join with the code, or scan the QR on the projector`);
+	console.log(
+		`  Participants: ${base}/           join with the code, or scan the QR on the projector`
+	);
 	console.log(`  This machine: http://localhost:${runtime.port}/`);
 	console.log(`listening on ${host}:${runtime.port}`);
 });

@@ -10,7 +10,9 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = ({ request, url }) => {
 	const asked = url.searchParams.get('lang');
 	const language: Language =
-		asked === 'nb' || asked === 'en' ? asked : languageFromHeader(request.headers.get('accept-language'));
+		asked === 'nb' || asked === 'en'
+			? asked
+			: languageFromHeader(request.headers.get('accept-language'));
 	return {
 		language,
 		prompts: { nb: defaultPrompt('nb'), en: defaultPrompt('en') },
@@ -52,7 +54,8 @@ export const actions: Actions = {
 			const workshop = await locals.runtime.workshops.getWorkshop(raw);
 			redirect(303, `/${workshop.code}`);
 		} catch (err) {
-			if (err instanceof DomainError) return fail(404, { join: { code: raw }, joinError: err.code });
+			if (err instanceof DomainError)
+				return fail(404, { join: { code: raw }, joinError: err.code });
 			throw err;
 		}
 	}

@@ -66,3 +66,7 @@ export function browserStore(): KeyValueStore | null {
 		return null;
 	}
 }
+
+export function nowIso(): string {
+	return new Date().toISOString();
+}

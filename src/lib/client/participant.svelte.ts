@@ -1,5 +1,5 @@
 import type { Ack, ErrorCode, InputView, ParticipantView, WorkshopView } from '../shared/types';
-import { browserStore, Outbox } from './outbox';
+import { browserStore, nowIso, Outbox } from './outbox';
 import { ACK_TIMEOUT_MS, connectSocket, type ClientSocket, type ConnectionState } from './socket';
 
 export type InputStatus = 'sending' | 'received' | 'failed';
@@ -66,7 +66,13 @@ export class ParticipantSession {
 
 	private upsert(input: MyInput): void {
 		const index = this.inputs.findIndex((i) => i.id === input.id);
-		const next = { id: input.id, text: input.text, createdAt: input.createdAt, status: input.status, error: input.error };
+		const next = {
+			id: input.id,
+			text: input.text,
+			createdAt: input.createdAt,
+			status: input.status,
+			error: input.error
+		};
 		if (index === -1) this.inputs = [next, ...this.inputs];
 		else this.inputs[index] = next;
 	}
@@ -78,7 +84,11 @@ export class ParticipantSession {
 
 	/** Queues an input and sends it when connected; it stays queued until the server acknowledges. */
 	submit(text: string): void {
-		const entry = { id: crypto.randomUUID(), text: text.trim(), createdAt: new Date().toISOString() };
+		const entry = {
+			id: crypto.randomUUID(),
+			text: text.trim(),
+			createdAt: nowIso()
+		};
 		this.outbox.add(entry);
 		this.upsert({ ...entry, status: 'sending' });
 		this.send(entry);
@@ -100,17 +110,19 @@ export class ParticipantSession {
 	private send(entry: { id: string; text: string; createdAt: string }): void {
 		const socket = this.socket;
 		if (!socket?.connected) return; // sent by flush() on the next session:ready
-		socket.timeout(ACK_TIMEOUT_MS).emit('input:submit', { id: entry.id, text: entry.text }, (err, res) => {
-			if (err) return; // no answer: still in the outbox, resent on reconnect
-			if (res.ok) {
-				this.outbox.remove(entry.id);
-				this.upsert({ ...res.input, status: 'received' });
-			} else {
-				// The server refused it for good (closed, too long …): tell the person, stop resending.
-				this.outbox.remove(entry.id);
-				this.upsert({ ...entry, status: 'failed', error: res.error.code });
-			}
-		});
+		socket
+			.timeout(ACK_TIMEOUT_MS)
+			.emit('input:submit', { id: entry.id, text: entry.text }, (err, res) => {
+				if (err) return; // no answer: still in the outbox, resent on reconnect
+				if (res.ok) {
+					this.outbox.remove(entry.id);
+					this.upsert({ ...res.input, status: 'received' });
+				} else {
+					// The server refused it for good (closed, too long …): tell the person, stop resending.
+					this.outbox.remove(entry.id);
+					this.upsert({ ...entry, status: 'failed', error: res.error.code });
+				}
+			});
 	}
 
 	private command<T extends object>(

@@ -1,3 +1,4 @@
+import { SvelteSet } from 'svelte/reactivity';
 import type { Ack, InputView, Phase, WorkshopView } from '../shared/types';
 import { ACK_TIMEOUT_MS, connectSocket, type ClientSocket, type ConnectionState } from './socket';
 
@@ -11,7 +12,7 @@ export class StaffSession {
 	inputs = $state<InputView[]>([]);
 	participantsOnline = $state(0);
 	/** Ids of inputs that arrived while this page was open, for a short highlight. */
-	fresh = $state(new Set<string>());
+	readonly fresh = new SvelteSet<string>();
 
 	private socket: ClientSocket | null = null;
 
@@ -36,16 +37,15 @@ export class StaffSession {
 			this.participantsOnline = session.participantsOnline;
 		});
 		socket.on('workshop:updated', (workshop) => (this.workshop = workshop));
-		socket.on('presence:updated', ({ participantsOnline }) => (this.participantsOnline = participantsOnline));
+		socket.on(
+			'presence:updated',
+			({ participantsOnline }) => (this.participantsOnline = participantsOnline)
+		);
 		socket.on('input:created', (input) => {
 			if (this.inputs.some((i) => i.id === input.id)) return;
 			this.inputs = [...this.inputs, input];
-			this.fresh = new Set([...this.fresh, input.id]);
-			setTimeout(() => {
-				const next = new Set(this.fresh);
-				next.delete(input.id);
-				this.fresh = next;
-			}, 4000);
+			this.fresh.add(input.id);
+			setTimeout(() => this.fresh.delete(input.id), 4000);
 		});
 		socket.on('input:updated', (input) => {
 			this.inputs = this.inputs.map((i) => (i.id === input.id ? input : i));
@@ -62,11 +62,15 @@ export class StaffSession {
 		return new Promise((resolve) => {
 			socket
 				.timeout(ACK_TIMEOUT_MS)
-				.emit('workshop:set-phase', { phase }, (err: Error | null, res: Ack<{ workshop: WorkshopView }>) => {
-					if (err) return resolve('offline');
-					if (res.ok) this.workshop = res.workshop;
-					resolve(res.ok ? null : res.error.code);
-				});
+				.emit(
+					'workshop:set-phase',
+					{ phase },
+					(err: Error | null, res: Ack<{ workshop: WorkshopView }>) => {
+						if (err) return resolve('offline');
+						if (res.ok) this.workshop = res.workshop;
+						resolve(res.ok ? null : res.error.code);
+					}
+				);
 		});
 	}
 }

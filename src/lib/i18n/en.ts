@@ -55,7 +55,8 @@ export const en = {
 	'facilitator.themes': 'Themes',
 	'facilitator.themesPending': 'Themes appear here as inputs arrive.',
 	'facilitator.links': 'Links',
-	'facilitator.links.help': 'Keep the facilitator and board links private: they open this workshop.',
+	'facilitator.links.help':
+		'Keep the facilitator and board links private: they open this workshop.',
 	'facilitator.link.participant': 'Participants',
 	'facilitator.link.projector': 'Projector',
 	'facilitator.link.facilitator': 'Facilitator (you)',

@@ -57,7 +57,8 @@ export const nb: Record<MessageKey, string> = {
 	'facilitator.themes': 'Temaer',
 	'facilitator.themesPending': 'Temaer dukker opp her etter hvert som innspillene kommer.',
 	'facilitator.links': 'Lenker',
-	'facilitator.links.help': 'Hold fasilitator- og styrelenkene for dere selv: de åpner denne workshopen.',
+	'facilitator.links.help':
+		'Hold fasilitator- og styrelenkene for dere selv: de åpner denne workshopen.',
 	'facilitator.link.participant': 'Deltakere',
 	'facilitator.link.projector': 'Prosjektor',
 	'facilitator.link.facilitator': 'Fasilitator (deg)',

@@ -27,7 +27,9 @@ export function lanAddress(): string {
 		}
 	}
 	// Prefer the private ranges a venue's Wi-Fi hands out over container bridges and VPNs.
-	const privateRange = candidates.find((a) => /^(192\.168\.|10\.|172\.(1[6-9]|2\d|3[01])\.)/.test(a));
+	const privateRange = candidates.find((a) =>
+		/^(192\.168\.|10\.|172\.(1[6-9]|2\d|3[01])\.)/.test(a)
+	);
 	return privateRange ?? candidates[0] ?? '127.0.0.1';
 }
 

@@ -5,7 +5,12 @@ import { staffCookieName } from './workshop/cookies';
 
 const COOKIE_MAX_AGE = 60 * 60 * 24 * 90;
 
-export function setStaffCookie(cookies: Cookies, code: string, token: string, secure: boolean): void {
+export function setStaffCookie(
+	cookies: Cookies,
+	code: string,
+	token: string,
+	secure: boolean
+): void {
 	cookies.set(staffCookieName(code), token, {
 		path: '/',
 		httpOnly: true,
@@ -29,7 +34,8 @@ export async function requireStaffPage(
 	const token = key ?? event.cookies.get(staffCookieName(code));
 	try {
 		const role = await workshops.authenticate(code, token);
-		if (!allowed.includes(role)) throw new DomainError('forbidden', 'This link does not open this page.');
+		if (!allowed.includes(role))
+			throw new DomainError('forbidden', 'This link does not open this page.');
 		if (key) {
 			setStaffCookie(event.cookies, code, key, event.url.protocol === 'https:');
 			const clean = new URL(event.url);
@@ -38,7 +44,8 @@ export async function requireStaffPage(
 		}
 		return { code, role, token: token as string };
 	} catch (err) {
-		if (err instanceof DomainError) error(httpStatus(err.code), { message: err.message, code: err.code });
+		if (err instanceof DomainError)
+			error(httpStatus(err.code), { message: err.message, code: err.code });
 		throw err;
 	}
 }

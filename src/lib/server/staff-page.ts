@@ -6,14 +6,20 @@ import { boardCookieName } from './workshop/cookies';
 import { workshopUrls } from './workshop/urls';
 
 /** What every staff page (control room, projector, board) loads: the workshop, its links and QR. */
-export async function loadStaffPage(event: RequestEvent, allowed: readonly Exclude<Role, 'participant'>[]) {
+export async function loadStaffPage(
+	event: RequestEvent,
+	allowed: readonly Exclude<Role, 'participant'>[]
+) {
 	const { code, role, token } = await requireStaffPage(event, allowed);
 	const { workshops, baseUrl } = event.locals.runtime;
 	const base = baseUrl();
 	const urls = workshopUrls(base, code);
 	const boardToken = role === 'board' ? token : event.cookies.get(boardCookieName(code));
 	const secretLinks = {
-		facilitator: role === 'facilitator' ? workshopUrls(base, code, { facilitatorToken: token }).facilitator : null,
+		facilitator:
+			role === 'facilitator'
+				? workshopUrls(base, code, { facilitatorToken: token }).facilitator
+				: null,
 		board: boardToken ? workshopUrls(base, code, { boardToken }).board : null
 	};
 	return {

@@ -17,14 +17,23 @@ export interface SessionReady {
 }
 
 export interface ClientEvents {
-	'input:submit': (payload: { id: string; text: string }, ack: (res: Ack<{ input: InputView }>) => void) => void;
-	'input:edit': (payload: { id: string; text: string }, ack: (res: Ack<{ input: InputView }>) => void) => void;
+	'input:submit': (
+		payload: { id: string; text: string },
+		ack: (res: Ack<{ input: InputView }>) => void
+	) => void;
+	'input:edit': (
+		payload: { id: string; text: string },
+		ack: (res: Ack<{ input: InputView }>) => void
+	) => void;
 	'input:delete': (payload: { id: string }, ack: (res: Ack<{ id: string }>) => void) => void;
 	'participant:update': (
 		payload: { name?: string | null; organisation?: string | null },
 		ack: (res: Ack<{ participant: ParticipantView }>) => void
 	) => void;
-	'workshop:set-phase': (payload: { phase: Phase }, ack: (res: Ack<{ workshop: WorkshopView }>) => void) => void;
+	'workshop:set-phase': (
+		payload: { phase: Phase },
+		ack: (res: Ack<{ workshop: WorkshopView }>) => void
+	) => void;
 }
 
 export interface ServerEvents {

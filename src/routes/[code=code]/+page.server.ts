@@ -16,7 +16,8 @@ export const load: PageServerLoad = async ({ params, locals, cookies, url }) => 
 		let participant = null;
 		if (participantId) {
 			participant = await workshops.joinParticipant(code, participantId);
-			if (participant.id === participantId) inputs = await workshops.participantInputs(code, participant.id);
+			if (participant.id === participantId)
+				inputs = await workshops.participantInputs(code, participant.id);
 			else cookies.delete(participantCookieName(code), { path: '/' });
 		}
 		return {
@@ -28,14 +29,23 @@ export const load: PageServerLoad = async ({ params, locals, cookies, url }) => 
 			sent: url.searchParams.has('sent')
 		};
 	} catch (err) {
-		if (err instanceof DomainError) error(httpStatus(err.code), { message: err.message, code: err.code });
+		if (err instanceof DomainError)
+			error(httpStatus(err.code), { message: err.message, code: err.code });
 		throw err;
 	}
 };
 
 /** The participant a form post comes from: the one the cookie names, or a new one. */
-async function formParticipant(workshops: WorkshopService, code: string, cookies: Cookies, secure: boolean) {
-	const participant = await workshops.joinParticipant(code, cookies.get(participantCookieName(code)));
+async function formParticipant(
+	workshops: WorkshopService,
+	code: string,
+	cookies: Cookies,
+	secure: boolean
+) {
+	const participant = await workshops.joinParticipant(
+		code,
+		cookies.get(participantCookieName(code))
+	);
 	cookies.set(participantCookieName(code), participant.id, {
 		path: '/',
 		httpOnly: true,
@@ -53,7 +63,12 @@ export const actions: Actions = {
 		const payload = { id: form.get('id'), text: form.get('text') };
 		try {
 			const { workshops } = locals.runtime;
-			const participant = await formParticipant(workshops, code, cookies, url.protocol === 'https:');
+			const participant = await formParticipant(
+				workshops,
+				code,
+				cookies,
+				url.protocol === 'https:'
+			);
 			await workshops.submitInput(code, participant.id, payload);
 		} catch (err) {
 			if (err instanceof DomainError) {
@@ -68,7 +83,12 @@ export const actions: Actions = {
 		const form = await request.formData();
 		try {
 			const { workshops } = locals.runtime;
-			const participant = await formParticipant(workshops, code, cookies, url.protocol === 'https:');
+			const participant = await formParticipant(
+				workshops,
+				code,
+				cookies,
+				url.protocol === 'https:'
+			);
 			await workshops.updateProfile(code, participant.id, {
 				name: String(form.get('name') ?? ''),
 				organisation: String(form.get('organisation') ?? '')

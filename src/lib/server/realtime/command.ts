@@ -15,7 +15,10 @@ export function command<T extends object>(
 	roles: readonly Role[],
 	handler: (payload: unknown) => Promise<T>
 ): void {
-	const on = socket.on.bind(socket) as (event: string, listener: (...args: unknown[]) => void) => void;
+	const on = socket.on.bind(socket) as (
+		event: string,
+		listener: (...args: unknown[]) => void
+	) => void;
 	on(event, async (...args: unknown[]) => {
 		const last = args[args.length - 1];
 		const reply: Reply = typeof last === 'function' ? (last as Reply) : () => {};

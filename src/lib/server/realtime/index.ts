@@ -73,7 +73,12 @@ export function createRealtime(httpServer: HttpServer, runtime: Runtime): Realti
 				});
 			} else {
 				const inputs = await workshops.allInputs(code);
-				socket.emit('session:ready', { role, workshop, inputs, participantsOnline: presence.count(code) });
+				socket.emit('session:ready', {
+					role,
+					workshop,
+					inputs,
+					participantsOnline: presence.count(code)
+				});
 			}
 		} catch (err) {
 			console.error('session set-up failed', err);

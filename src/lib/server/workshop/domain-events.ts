@@ -24,7 +24,10 @@ export class DomainEvents {
 		this.emitter.emit(name, payload);
 	}
 
-	on<K extends keyof DomainEventMap>(name: K, listener: (payload: DomainEventMap[K]) => void): () => void {
+	on<K extends keyof DomainEventMap>(
+		name: K,
+		listener: (payload: DomainEventMap[K]) => void
+	): () => void {
 		this.emitter.on(name, listener);
 		return () => this.emitter.off(name, listener);
 	}

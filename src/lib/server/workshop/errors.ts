@@ -11,7 +11,11 @@ export class DomainError extends Error {
 	readonly [BRAND] = true;
 
 	static [Symbol.hasInstance](value: unknown): boolean {
-		return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
+		return (
+			typeof value === 'object' &&
+			value !== null &&
+			(value as Record<symbol, unknown>)[BRAND] === true
+		);
 	}
 
 	constructor(

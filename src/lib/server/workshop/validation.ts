@@ -95,13 +95,20 @@ export function parseNewWorkshop(value: unknown): NewWorkshopInput {
 	}
 	const title = body.title.trim();
 	if (charLength(title) > MAX_TITLE_LENGTH) {
-		throw new DomainError('invalid_payload', `The title can be at most ${MAX_TITLE_LENGTH} characters.`);
+		throw new DomainError(
+			'invalid_payload',
+			`The title can be at most ${MAX_TITLE_LENGTH} characters.`
+		);
 	}
-	if (typeof body.language !== 'string' || !(LANGUAGES as readonly string[]).includes(body.language)) {
+	if (
+		typeof body.language !== 'string' ||
+		!(LANGUAGES as readonly string[]).includes(body.language)
+	) {
 		throw new DomainError('invalid_payload', 'Language must be "nb" or "en".');
 	}
 	const language = body.language as Language;
-	const prompt = optionalText(body.prompt, MAX_PROMPT_LENGTH, 'The question') ?? defaultPrompt(language);
+	const prompt =
+		optionalText(body.prompt, MAX_PROMPT_LENGTH, 'The question') ?? defaultPrompt(language);
 	return { title, prompt, language };
 }
 

@@ -105,7 +105,11 @@ export class WorkshopService {
 		const row = await this.requireWorkshopRow(rawCode);
 		if (typeof rawParticipantId === 'string') {
 			try {
-				const existing = await participants.findParticipant(this.db, row.code, parseId(rawParticipantId));
+				const existing = await participants.findParticipant(
+					this.db,
+					row.code,
+					parseId(rawParticipantId)
+				);
 				if (existing) return toParticipantView(existing);
 			} catch (err) {
 				if (!(err instanceof DomainError)) throw err;
@@ -124,7 +128,11 @@ export class WorkshopService {
 		return toParticipantView(created);
 	}
 
-	async updateProfile(code: string, participantId: string, payload: unknown): Promise<ParticipantView> {
+	async updateProfile(
+		code: string,
+		participantId: string,
+		payload: unknown
+	): Promise<ParticipantView> {
 		const profile = parseProfile(payload);
 		const existing = await participants.findParticipant(this.db, code, participantId);
 		if (!existing) throw new DomainError('not_found', 'Unknown participant.');
