@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+/** Browser tests: real Chromium against the built production server. */
+export default defineConfig({
+	test: {
+		include: ['tests/e2e/**/*.e2e.ts'],
+		environment: 'node',
+		testTimeout: 60_000,
+		hookTimeout: 60_000,
+		fileParallelism: false
+	}
+});
