@@ -60,3 +60,24 @@ export interface ApiError {
 }
 
 export type Ack<T> = ({ ok: true } & T) | { ok: false; error: ApiError };
+
+/** A theme as every view sees it. Ids are stable for the life of a workshop. */
+export interface ThemeView {
+	id: string;
+	label: string;
+	labelLocked: boolean;
+	/** The words that hold the theme together ("why these belong together"). */
+	keywords: string[];
+	/** Visible inputs in the theme, oldest first. */
+	inputIds: string[];
+	seed: boolean;
+}
+
+/** The grouping of a workshop's visible inputs at one moment. */
+export interface ThemesSnapshot {
+	/** Grows with every change, so a client can ignore an older snapshot arriving late. */
+	version: number;
+	themes: ThemeView[];
+	/** Visible inputs no theme has claimed yet. */
+	unsorted: string[];
+}
