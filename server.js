@@ -1,6 +1,6 @@
 // Production entry: one http server for SvelteKit's handler and socket.io.
 import { createServer } from 'node:http';
-import { createRealtime, getRuntime } from './build/innspill/realtime.js';
+import { createRealtime, getRuntime, stopRefineWorker } from './build/innspill/realtime.js';
 
 // adapter-node assumes https unless told otherwise, which would make every form post from a phone
 // on the venue's plain-http network fail its origin check. A reverse proxy that terminates TLS sets
@@ -11,7 +11,10 @@ const { handler } = await import('./build/handler.js');
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? '0.0.0.0';
 
-const runtime = await getRuntime(); // opens and migrates the database before anyone can connect
+// Opens and migrates the database before anyone can connect.
+const runtime = await getRuntime({
+	refineWorkerUrl: new URL('./build/innspill/refine-worker.js', import.meta.url)
+});
 const server = createServer((req, res) => {
 	req.headers['x-forwarded-proto'] ??= 'http';
 	handler(req, res);
@@ -39,6 +42,7 @@ async function shutdown(signal) {
 	server.close();
 	await realtime.close();
 	await runtime.close();
+	await stopRefineWorker();
 	process.exit(0);
 }
 process.on('SIGTERM', () => void shutdown('SIGTERM'));

@@ -2,7 +2,10 @@
 import { build } from 'esbuild';
 
 await build({
-	entryPoints: { realtime: 'src/lib/server/entry.ts' },
+	entryPoints: {
+		realtime: 'src/lib/server/entry.ts',
+		'refine-worker': 'src/lib/server/clustering/refine-worker.ts'
+	},
 	outdir: 'build/innspill',
 	bundle: true,
 	platform: 'node',
@@ -12,4 +15,4 @@ await build({
 	sourcemap: true,
 	logLevel: 'warning'
 });
-console.log('built build/innspill/realtime.js');
+console.log('built build/innspill/realtime.js and refine-worker.js');

@@ -1,5 +1,5 @@
 import { SvelteSet } from 'svelte/reactivity';
-import type { Ack, InputView, Phase, WorkshopView } from '../shared/types';
+import type { Ack, InputView, Phase, ThemesSnapshot, WorkshopView } from '../shared/types';
 import { ACK_TIMEOUT_MS, connectSocket, type ClientSocket, type ConnectionState } from './socket';
 
 /**
@@ -11,15 +11,22 @@ export class StaffSession {
 	workshop = $state<WorkshopView>() as WorkshopView;
 	inputs = $state<InputView[]>([]);
 	participantsOnline = $state(0);
+	themes = $state<ThemesSnapshot>({ version: 0, themes: [], unsorted: [] });
 	/** Ids of inputs that arrived while this page was open, for a short highlight. */
 	readonly fresh = new SvelteSet<string>();
 
 	private socket: ClientSocket | null = null;
 
-	constructor(workshop: WorkshopView, inputs: InputView[]) {
+	constructor(workshop: WorkshopView, inputs: InputView[], themes?: ThemesSnapshot) {
 		this.workshop = workshop;
 		this.inputs = inputs;
+		if (themes) this.themes = themes;
 	}
+
+	/** Inputs by id, for drawing themes. */
+	readonly byId: Record<string, InputView> = $derived(
+		Object.fromEntries(this.inputs.map((i) => [i.id, i]))
+	);
 
 	get visibleInputs(): InputView[] {
 		return this.inputs.filter((i) => !i.hidden);
@@ -35,7 +42,9 @@ export class StaffSession {
 			this.workshop = session.workshop;
 			this.inputs = session.inputs;
 			this.participantsOnline = session.participantsOnline;
+			if (session.themes) this.themes = session.themes;
 		});
+		socket.on('themes:updated', (snapshot) => (this.themes = snapshot));
 		socket.on('workshop:updated', (workshop) => (this.workshop = workshop));
 		socket.on(
 			'presence:updated',

@@ -67,6 +67,8 @@ export const en = {
 	'phase.grouping': 'Grouping',
 	'phase.voting': 'Voting',
 	'phase.closed': 'Closed',
+	'themes.why': 'Why these belong together',
+	'themes.unsorted': 'Unsorted',
 	'projector.scan': 'Scan or go to',
 	'board.title': 'Board workspace',
 	'error.text_empty': 'Write something before sending.',

@@ -69,6 +69,8 @@ export const nb: Record<MessageKey, string> = {
 	'phase.grouping': 'Grupperer',
 	'phase.voting': 'Stemmer',
 	'phase.closed': 'Avsluttet',
+	'themes.why': 'Hvorfor disse hører sammen',
+	'themes.unsorted': 'Usortert',
 	'projector.scan': 'Skann eller gå til',
 	'board.title': 'Styrets arbeidsflate',
 	'error.text_empty': 'Skriv noe før du sender.',

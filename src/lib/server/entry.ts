@@ -4,3 +4,4 @@
  */
 export { getRuntime, resetRuntime } from './runtime';
 export { createRealtime } from './realtime/index';
+export { stopRefineWorker } from './clustering/index';

@@ -2,6 +2,8 @@ import type { Kysely } from 'kysely';
 import { migrateToLatest, openDatabase, type Connection } from './db/connection';
 import type { Database } from './db/schema';
 import { publicBaseUrl, readConfig, type Config } from './config';
+import { DomainEvents } from './workshop/domain-events';
+import { ThemeService } from './workshop/theme.service';
 import { WorkshopService } from './workshop/workshop.service';
 
 /**
@@ -14,6 +16,7 @@ export interface Runtime {
 	connection: Connection;
 	db: Kysely<Database>;
 	workshops: WorkshopService;
+	themes: ThemeService;
 	/** The port the http server listens on, once known; used to build LAN URLs. */
 	port: number | null;
 	baseUrl(): string;
@@ -23,25 +26,43 @@ export interface Runtime {
 const KEY = Symbol.for('innspill.runtime');
 type Holder = { [KEY]?: Promise<Runtime> };
 
-export async function createRuntime(config: Config = readConfig()): Promise<Runtime> {
+export interface RuntimeOptions {
+	config?: Config;
+	/** The bundled refinement worker; without it refinements run inline (development). */
+	refineWorkerUrl?: URL | string;
+}
+
+export async function createRuntime(options: RuntimeOptions = {}): Promise<Runtime> {
+	const config = options.config ?? readConfig();
 	const connection = openDatabase(config.databasePath);
 	await migrateToLatest(connection.db);
+	const events = new DomainEvents();
+	const themes = new ThemeService(connection.db, events, {
+		refineWorkerUrl: options.refineWorkerUrl
+	});
 	const runtime: Runtime = {
 		config,
 		connection,
 		db: connection.db,
-		workshops: new WorkshopService(connection.db),
+		workshops: new WorkshopService(connection.db, events),
+		themes,
 		port: null,
 		baseUrl: () => publicBaseUrl(config, runtime.port),
-		close: () => connection.close()
+		async close() {
+			await themes.close();
+			await connection.close();
+		}
 	};
 	return runtime;
 }
 
-/** The process-wide runtime, created (and the database migrated) on first use. */
-export function getRuntime(): Promise<Runtime> {
+/**
+ * The process-wide runtime, created (and the database migrated) on first use. Options count only
+ * for the first call, which the entry point (server.js or the Vite plugin) makes.
+ */
+export function getRuntime(options?: RuntimeOptions): Promise<Runtime> {
 	const holder = globalThis as Holder;
-	holder[KEY] ??= createRuntime();
+	holder[KEY] ??= createRuntime(options);
 	return holder[KEY];
 }
 

@@ -26,6 +26,7 @@ export async function loadStaffPage(
 		role,
 		workshop: await workshops.getWorkshop(code),
 		inputs: await workshops.allInputs(code),
+		themes: await event.locals.runtime.themes.snapshot(code),
 		participantUrl: urls.participant,
 		joinHost: urls.participant.replace(/^https?:\/\//, '').replace(/\/[^/]*$/, ''),
 		qr: await qrSvg(urls.participant),

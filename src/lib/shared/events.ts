@@ -3,7 +3,15 @@
  * Every command takes an acknowledgement callback that receives `{ ok: true, … }` or
  * `{ ok: false, error: { code, message } }`.
  */
-import type { Ack, InputView, ParticipantView, Phase, Role, WorkshopView } from './types';
+import type {
+	Ack,
+	InputView,
+	ParticipantView,
+	Phase,
+	Role,
+	ThemesSnapshot,
+	WorkshopView
+} from './types';
 
 export interface SessionReady {
 	role: Role;
@@ -14,6 +22,8 @@ export interface SessionReady {
 	/** A participant receives its own visible inputs; a facilitator receives every input. */
 	inputs: InputView[];
 	participantsOnline: number;
+	/** Staff only: the current themes. */
+	themes?: ThemesSnapshot;
 }
 
 export interface ClientEvents {
@@ -43,6 +53,8 @@ export interface ServerEvents {
 	'input:deleted': (payload: { id: string }) => void;
 	'workshop:updated': (workshop: WorkshopView) => void;
 	'presence:updated': (payload: { participantsOnline: number }) => void;
+	/** At most about ten a second per workshop, whatever the rate of inputs. */
+	'themes:updated': (snapshot: ThemesSnapshot) => void;
 }
 
 export const CLIENT_EVENT_NAMES: readonly (keyof ClientEvents)[] = [

@@ -1,12 +1,14 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as createWorkshops from '../../../../db/migrations/2026_11_21_0001_create_workshops';
+import * as createThemes from '../../../../db/migrations/2026_11_21_0002_create_themes';
 
 /**
  * The migrations in db/migrations, listed statically so that both bundles (the SvelteKit app and
  * the realtime server) carry them and nothing reads the file system at start. Add new ones here.
  */
 const migrations: Record<string, Migration> = {
-	'2026_11_21_0001_create_workshops': createWorkshops
+	'2026_11_21_0001_create_workshops': createWorkshops,
+	'2026_11_21_0002_create_themes': createThemes
 };
 
 export const migrationProvider: MigrationProvider = {

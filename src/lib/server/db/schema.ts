@@ -1,4 +1,4 @@
-import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { Language, Phase } from '../../shared/types';
 
 /** The one typed view of the SQLite schema that db/migrations builds. */
@@ -6,6 +6,8 @@ export interface Database {
 	workshops: WorkshopTable;
 	participants: ParticipantTable;
 	inputs: InputTable;
+	theme_states: ThemeStateTable;
+	theme_actions: ThemeActionTable;
 }
 
 export interface WorkshopTable {
@@ -39,6 +41,26 @@ export interface InputTable {
 	deleted_at: string | null;
 }
 
+export interface ThemeStateTable {
+	workshop_code: string;
+	/** JSON of the engine's exported state. */
+	state: string;
+	updated_at: string;
+}
+
+export interface ThemeActionTable {
+	id: Generated<number>;
+	workshop_code: string;
+	/** A facilitator action (rename, merge, …), or 'undo' / 'redo' of an earlier entry. */
+	kind: string;
+	/** For undo and redo: the action entry they apply to. */
+	target_id: number | null;
+	payload: string;
+	state_before: string | null;
+	state_after: string | null;
+	created_at: string;
+}
+
 export type WorkshopRow = Selectable<WorkshopTable>;
 export type NewWorkshop = Insertable<WorkshopTable>;
 export type WorkshopUpdate = Updateable<WorkshopTable>;
@@ -46,3 +68,4 @@ export type ParticipantRow = Selectable<ParticipantTable>;
 export type NewParticipant = Insertable<ParticipantTable>;
 export type InputRow = Selectable<InputTable>;
 export type NewInput = Insertable<InputTable>;
+export type ThemeActionRow = Selectable<ThemeActionTable>;

@@ -4,6 +4,7 @@ import { CLIENT_EVENT_NAMES } from '../../shared/events';
 import type { Runtime } from '../runtime';
 import { authMiddleware } from './auth';
 import { wireBroadcasts } from './broadcast';
+import { wireThemeBroadcasts } from './theme-broadcast';
 import { facilitatorHandlers } from './facilitator.handlers';
 import { participantHandlers } from './participant.handlers';
 import { Presence } from './presence';
@@ -35,6 +36,7 @@ export function createRealtime(httpServer: HttpServer, runtime: Runtime): Realti
 
 	io.use(authMiddleware(workshops));
 	const unwire = wireBroadcasts(io, workshops.events);
+	const unwireThemes = wireThemeBroadcasts(io, workshops.events, runtime.themes);
 
 	io.on('connection', async (socket: RealtimeSocket) => {
 		const { code, role, participantId } = socket.data;
@@ -72,11 +74,15 @@ export function createRealtime(httpServer: HttpServer, runtime: Runtime): Realti
 					participantsOnline: presence.count(code)
 				});
 			} else {
-				const inputs = await workshops.allInputs(code);
+				const [inputs, themes] = await Promise.all([
+					workshops.allInputs(code),
+					runtime.themes.snapshot(code)
+				]);
 				socket.emit('session:ready', {
 					role,
 					workshop,
 					inputs,
+					themes,
 					participantsOnline: presence.count(code)
 				});
 			}
@@ -90,6 +96,7 @@ export function createRealtime(httpServer: HttpServer, runtime: Runtime): Realti
 		io,
 		async close() {
 			unwire();
+			unwireThemes();
 			await new Promise<void>((resolve) => io.close(() => resolve()));
 		}
 	};

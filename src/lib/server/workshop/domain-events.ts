@@ -11,6 +11,8 @@ export interface DomainEventMap {
 	'input.updated': { code: string; input: InputView };
 	'input.deleted': { code: string; id: string; participantId: string };
 	'workshop.updated': { code: string; workshop: WorkshopView };
+	/** The themes may have changed; listeners read a snapshot when they are ready to send. */
+	'themes.changed': { code: string };
 }
 
 export class DomainEvents {

@@ -1,0 +1,64 @@
+// npm run bench:cluster [-- BENCH_DIR]: live insert latency, refinement time and peak memory on
+// texts resampled from the bench sets.
+import { resolve } from 'node:path';
+import { ThemeEngine } from '../src/lib/server/clustering/index.ts';
+import { createRng } from '../src/lib/server/clustering/prng.ts';
+import { BENCH_SETS, benchDir, readLines } from './lib/bench-sets.ts';
+
+const dir = benchDir(process.argv[2]);
+const pool = [...new Set(BENCH_SETS.map((s) => s.file))].flatMap((f) =>
+	readLines(resolve(dir, f)).map((l) => l.split('\t')[1] ?? '')
+);
+const rng = createRng(7);
+const sample = (n: number) =>
+	Array.from({ length: n }, () => pool[Math.floor(rng() * pool.length)]);
+const pct = (xs: number[], p: number) =>
+	[...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
+const mb = (b: number) => `${(b / 1024 / 1024).toFixed(0)} MB`;
+let peakHeap = 0;
+const sampleMemory = () => (peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed));
+
+function batchEngine(n: number): { engine: ThemeEngine; ms: number } {
+	const engine = new ThemeEngine();
+	sample(n).forEach((text, i) => engine.add({ id: `b${i}`, text }, { place: false }));
+	const t0 = performance.now();
+	engine.refine({ cold: true });
+	sampleMemory();
+	return { engine, ms: performance.now() - t0 };
+}
+
+const rows: string[][] = [];
+for (const n of [1000, 10_000]) {
+	const { engine } = batchEngine(n);
+	const times: number[] = [];
+	for (const [i, text] of sample(1000).entries()) {
+		const t0 = performance.now();
+		engine.add({ id: `l${i}`, text });
+		times.push(performance.now() - t0);
+	}
+	sampleMemory();
+	rows.push([
+		`live insert at ${n / 1000}k inputs`,
+		`p50 ${pct(times, 50).toFixed(3)} ms`,
+		`p99 ${pct(times, 99).toFixed(3)} ms`
+	]);
+}
+for (const n of [1000, 5000, 20_000]) {
+	const { engine, ms } = batchEngine(n);
+	for (const [i, text] of sample(Math.ceil(n / 10)).entries()) engine.add({ id: `w${i}`, text });
+	const warm = engine.refine();
+	sampleMemory();
+	rows.push([
+		`refinement at ${n / 1000}k inputs`,
+		`batch ${ms.toFixed(0)} ms`,
+		`live pass ${warm.ms.toFixed(0)} ms (${(100 * warm.churn).toFixed(1)}% churn)`
+	]);
+}
+rows.push([
+	'peak memory',
+	`RSS ${mb(process.resourceUsage().maxRSS * 1024)}`,
+	`heap ${mb(peakHeap)}`
+]);
+
+const width = [0, 1, 2].map((c) => Math.max(...rows.map((r) => r[c].length)));
+console.log(rows.map((r) => r.map((cell, c) => cell.padEnd(width[c])).join('  ')).join('\n'));

@@ -1,0 +1,99 @@
+import type { Csr } from './csr';
+
+/** Gram matrix of cluster sums: G[a * k + b] = S_a · S_b, computed through the rows (k × nnz). */
+export function clusterGram(X: Csr, labels: Int32Array, k: number): Float64Array {
+	const G = new Float64Array(k * k);
+	const S = new Float64Array(X.dims);
+	const members: number[][] = Array.from({ length: k }, () => []);
+	for (let i = 0; i < X.n; i++) if (labels[i] >= 0) members[labels[i]].push(i);
+	for (let a = 0; a < k; a++) {
+		S.fill(0);
+		for (const i of members[a])
+			for (let p = X.ptr[i]; p < X.ptr[i + 1]; p++) S[X.col[p]] += X.val[p];
+		for (let i = 0; i < X.n; i++) {
+			const b = labels[i];
+			if (b < 0) continue;
+			let s = 0;
+			for (let p = X.ptr[i]; p < X.ptr[i + 1]; p++) s += S[X.col[p]] * X.val[p];
+			G[a * k + b] += s;
+		}
+	}
+	return G;
+}
+
+export type Linkage = 'average' | 'objective' | 'centroid';
+
+export interface MergeStep {
+	a: number;
+	b: number;
+	/** linkage score of the merge: average cosine, or the loss of k-means objective */
+	score: number;
+}
+
+/**
+ * Greedy agglomeration of clusters given their Gram matrix and sizes. Stops at `target`
+ * clusters or when no pair scores above `minScore` (average linkage). `canMerge` lets the
+ * caller forbid pairs (facilitator constraints). Returns the group of each input cluster.
+ */
+export function agglomerate(
+	G: Float64Array,
+	sizes: readonly number[],
+	opts: {
+		target: number;
+		linkage: Linkage;
+		minScore?: number;
+		canMerge?: (a: number, b: number) => boolean;
+	}
+): { group: Int32Array; steps: MergeStep[] } {
+	const k = sizes.length;
+	const g = Float64Array.from(G);
+	const n = Float64Array.from(sizes);
+	const alive = new Uint8Array(k).fill(1);
+	const group = Int32Array.from({ length: k }, (_, i) => i);
+	const blocked = new Set<number>();
+	const steps: MergeStep[] = [];
+	let count = sizes.filter((s) => s > 0).length;
+	for (let a = 0; a < k; a++) if (n[a] === 0) alive[a] = 0;
+	const score = (a: number, b: number): number => {
+		if (opts.linkage === 'average') return g[a * k + b] / (n[a] * n[b]);
+		if (opts.linkage === 'centroid') return g[a * k + b] / Math.sqrt(g[a * k + a] * g[b * k + b]);
+		const na = Math.sqrt(Math.max(0, g[a * k + a]));
+		const nb = Math.sqrt(Math.max(0, g[b * k + b]));
+		const nab = Math.sqrt(Math.max(0, g[a * k + a] + g[b * k + b] + 2 * g[a * k + b]));
+		return -(na + nb - nab); // objective lost by merging; closer to 0 is better
+	};
+	while (count > opts.target) {
+		let best = -Infinity;
+		let ba = -1;
+		let bb = -1;
+		for (let a = 0; a < k; a++) {
+			if (!alive[a]) continue;
+			for (let b = a + 1; b < k; b++) {
+				if (!alive[b] || blocked.has(a * k + b)) continue;
+				const s = score(a, b);
+				if (s > best) {
+					if (opts.canMerge && !opts.canMerge(a, b)) {
+						blocked.add(a * k + b);
+						continue;
+					}
+					best = s;
+					ba = a;
+					bb = b;
+				}
+			}
+		}
+		if (ba < 0 || (opts.minScore !== undefined && best < opts.minScore)) break;
+		steps.push({ a: ba, b: bb, score: best });
+		const diag = g[ba * k + ba] + g[bb * k + bb] + 2 * g[ba * k + bb];
+		for (let c = 0; c < k; c++) {
+			g[ba * k + c] += g[bb * k + c];
+			g[c * k + ba] = g[ba * k + c];
+		}
+		g[ba * k + ba] = diag;
+		n[ba] += n[bb];
+		alive[bb] = 0;
+		for (let c = 0; c < k; c++) if (group[c] === bb) group[c] = ba;
+		count--;
+	}
+	return { group, steps };
+}

@@ -1,0 +1,53 @@
+// Tuning parameters, in one place so the design note and the code cannot drift apart.
+
+/** kNN smoothing of input vectors before clustering */
+export const SMOOTH_NEIGHBOURS = 10;
+export const SMOOTH_BETA = 1;
+export const SMOOTH_MAX_TERMS = 40;
+/** below this many inputs there are too few neighbours to borrow from */
+export const SMOOTH_MIN_INPUTS = 30;
+
+/** average cosine between two themes above which they are one theme (granularity 0) */
+export const MERGE_SIMILARITY = 0.16;
+
+/** k-means restarts for a batch pass, fewer for large workshops */
+export function restartsFor(n: number): number {
+	return n <= 2000 ? 5 : n <= 8000 ? 3 : 1;
+}
+export const MAX_ITER = 25;
+/** a workshop never needs more themes than this; it bounds the cost of large batches */
+export const MAX_INITIAL_CLUSTERS = 300;
+/** k-means++ seeding looks at a sample this large; the iterations then see every input */
+export const SEEDING_SAMPLE = 3000;
+
+/** live: cosine to a theme centroid needed to join it on arrival */
+export const PLACE_SIMILARITY = 0.25;
+/** live: cosine between two unsorted inputs needed to open a theme together */
+export const PAIR_SIMILARITY = 0.3;
+/** refinement: an input already placed moves only for a gain above this */
+export const MOVE_MARGIN = 0.1;
+/** seed keywords weigh as much as this many inputs in a seed theme's centroid */
+export const SEED_MASS = 3;
+
+/** Granularity g in [-1, 1]: -1 fewer, broader themes; +1 more, narrower ones. */
+export function mergeThreshold(granularity: number): number {
+	const g = Math.max(-1, Math.min(1, granularity));
+	return TUNING.mergeSimilarity * Math.pow(2.5, g);
+}
+
+/** Over-clustering before merging: enough small clusters that real themes are not blurred. */
+export function initialClusters(n: number): number {
+	return Math.max(
+		2,
+		Math.min(Math.floor(n / 3), Math.round(4 * Math.sqrt(n)), MAX_INITIAL_CLUSTERS)
+	);
+}
+
+/** With k given: cluster into this many times k first, then merge down to k. */
+export const TUNING = {
+	overcluster: 3,
+	linkages: ['average', 'objective'] as ('average' | 'objective' | 'centroid')[],
+	mergeSimilarity: MERGE_SIMILARITY,
+	smoothBeta: SMOOTH_BETA,
+	smoothM: SMOOTH_NEIGHBOURS
+};

@@ -1,0 +1,88 @@
+import { vectorize } from './vectorize';
+import { nearestNeighbours, smoothRows } from './knn';
+import { clusterSums, normaliseColumns, type Csr } from './csr';
+import type { RefineSnapshot } from './refine-types';
+import { SEED_MASS, SMOOTH_MAX_TERMS, SMOOTH_MIN_INPUTS, TUNING } from './params';
+
+/** Row value for an input the facilitator sent to the unsorted tray. */
+export const FIXED_UNSORTED = -2;
+
+export interface Problem {
+	X: Csr;
+	/** rows with no usable term: they can only be unsorted */
+	empty: Uint8Array;
+	/** snapshot theme index per row (-1 none) */
+	previous: Int32Array;
+	/** facilitator's placement per row: theme index, FIXED_UNSORTED, or -1 (free) */
+	fixed: Int32Array;
+	/** seed keyword mass per theme index, term-major over `themeCount` columns */
+	prior: Float64Array | null;
+	themeCount: number;
+	themeIndex: Map<string, number>;
+}
+
+export function setUp(snap: RefineSnapshot): Problem {
+	const V = vectorize(snap.docs);
+	const raw = V.X;
+	const empty = new Uint8Array(raw.n);
+	for (let i = 0; i < raw.n; i++) empty[i] = raw.ptr[i + 1] === raw.ptr[i] ? 1 : 0;
+	const X =
+		raw.n >= SMOOTH_MIN_INPUTS
+			? smoothRows(raw, nearestNeighbours(raw, TUNING.smoothM), TUNING.smoothBeta, SMOOTH_MAX_TERMS)
+			: raw;
+
+	const row = new Map(snap.docs.map((d, i) => [d.id, i]));
+	const themeIndex = new Map(snap.themes.map((t, i) => [t.id, i]));
+	const T = snap.themes.length;
+	const previous = new Int32Array(X.n).fill(-1);
+	snap.themes.forEach((t, ti) => {
+		for (const id of t.inputIds) {
+			const r = row.get(id);
+			if (r !== undefined) previous[r] = ti;
+		}
+	});
+	const fixed = new Int32Array(X.n).fill(-1);
+	for (const [inputId, themeId] of snap.fixed) {
+		const r = row.get(inputId);
+		if (r === undefined) continue;
+		const ti = themeId === null ? undefined : themeIndex.get(themeId);
+		fixed[r] = ti === undefined ? FIXED_UNSORTED : ti;
+	}
+
+	let prior: Float64Array | null = null;
+	snap.themes.forEach((t, ti) => {
+		if (!t.seedTerms?.length) return;
+		const cols = t.seedTerms
+			.map((term) => V.column.get(term))
+			.filter((c): c is number => c !== undefined);
+		if (!cols.length) return;
+		prior ??= new Float64Array(X.dims * T);
+		const w = SEED_MASS / Math.sqrt(cols.length);
+		for (const c of cols) prior[c * T + ti] += w;
+	});
+	return { X, empty, previous, fixed, prior, themeCount: T, themeIndex };
+}
+
+/** Normalised centroids of the given labelling plus seed mass, term-major over k columns. */
+export function centroidsOf(
+	p: Problem,
+	labels: Int32Array,
+	k: number,
+	prior?: Float64Array
+): Float64Array {
+	const S = clusterSums(p.X, labels, k);
+	if (prior) for (let j = 0; j < S.length; j++) S[j] += prior[j];
+	normaliseColumns(S, p.X.dims, k);
+	return S;
+}
+
+/** Seed mass for clustering columns: column j carries the seed of theme `cols[j]`, if any. */
+export function priorFor(p: Problem, cols: readonly number[]): Float64Array | undefined {
+	if (!p.prior) return undefined;
+	const T = p.themeCount;
+	const k = cols.length;
+	const out = new Float64Array(p.X.dims * k);
+	for (let t = 0; t < p.X.dims; t++)
+		for (let j = 0; j < k; j++) if (cols[j] < T) out[t * k + j] = p.prior[t * T + cols[j]];
+	return out;
+}

@@ -1,0 +1,168 @@
+import { setUp, centroidsOf, priorFor, FIXED_UNSORTED, type Problem } from './refine-setup';
+import { sphericalKMeans, kmeansPlusPlus, type KMeansResult } from './kmeans';
+import { clusterGram, agglomerate, type Linkage } from './merge-clusters';
+import { createRng } from './prng';
+import {
+	MAX_ITER,
+	MOVE_MARGIN,
+	TUNING,
+	initialClusters,
+	mergeThreshold,
+	restartsFor
+} from './params';
+import type { RefineCluster, RefineResult, RefineSnapshot } from './refine-types';
+
+/**
+ * The refinement pass: a pure function from a snapshot to a grouping, so it can run in a
+ * worker. Cold: over-cluster with k-means, merge clusters whose inputs are on average similar
+ * (or down to k), polish. Warm: start from the current themes, add a few new centres where
+ * inputs fit badly, and let inputs move only for a clear gain, which keeps churn low.
+ */
+export function refine(snap: RefineSnapshot): RefineResult {
+	const t0 = performance.now();
+	const p = setUp(snap);
+	const T = p.themeCount;
+	const rng = createRng(snap.seed);
+	const anchored = (c: number) => c < T && (snap.cold || snap.themes[c].persistent);
+	const apart = new Set(snap.apart.map(([a, b]) => `${a}\u0000${b}`));
+	const canMerge = (a: number, b: number) => {
+		if (anchored(a) && anchored(b)) return false;
+		if (a >= T || b >= T) return true;
+		const ia = snap.themes[a].id;
+		const ib = snap.themes[b].id;
+		return !apart.has(`${ia}\u0000${ib}`) && !apart.has(`${ib}\u0000${ia}`);
+	};
+	const active = countActive(p);
+
+	let res: KMeansResult;
+	let K: number;
+	if (snap.cold) {
+		K = Math.min(
+			Math.max(
+				T,
+				snap.k !== undefined ? Math.round(snap.k * TUNING.overcluster) : initialClusters(active)
+			),
+			Math.max(T, active)
+		);
+		const start = T > 0 ? centroidsOf(p, p.previous, T, priorFor(p, range(T))) : undefined;
+		const prior = priorFor(p, range(K));
+		res = bestOf(restartsFor(active), () => {
+			const C = kmeansPlusPlus(p.X, K, rng, start, T);
+			return sphericalKMeans(p.X, {
+				k: K,
+				centroids: C,
+				maxIter: MAX_ITER,
+				fixed: p.fixed,
+				prior,
+				allowUnassigned: true
+			});
+		});
+	} else {
+		// A few new centres per pass, where inputs fit badly: themes grow in number gradually,
+		// which is what keeps churn per refinement low.
+		const grow = Math.ceil(0.15 * T) + 2;
+		const fresh = snap.k !== undefined ? Math.min(grow, Math.max(0, snap.k - T)) : grow;
+		K = Math.max(T, 1, Math.min(T + fresh, active));
+		const C = kmeansPlusPlus(p.X, K, rng, centroidsOf(p, p.previous, T, priorFor(p, range(T))), T);
+		res = sphericalKMeans(p.X, {
+			k: K,
+			centroids: C,
+			maxIter: MAX_ITER,
+			fixed: p.fixed,
+			prior: priorFor(p, range(K)),
+			previous: p.previous,
+			margin: MOVE_MARGIN,
+			allowUnassigned: true
+		});
+	}
+
+	// Merge clusters that belong together, then let inputs settle once more. Average linkage
+	// keeps broad themes whole, objective linkage keeps narrow ones apart; with k given both
+	// are tried and the tighter result (higher k-means objective) wins.
+	const sizes = new Array<number>(K).fill(0);
+	for (const l of res.labels) if (l >= 0) sizes[l]++;
+	for (let c = 0; c < Math.min(T, K); c++) if (anchored(c)) sizes[c] = Math.max(sizes[c], 1);
+	const G = clusterGram(p.X, res.labels, K);
+	const linkages: Linkage[] =
+		snap.k !== undefined && snap.cold && K > snap.k ? TUNING.linkages : ['average'];
+	let best: ReturnType<typeof mergeAndPolish> | null = null;
+	for (const linkage of linkages) {
+		const next = mergeAndPolish(snap, p, res.labels, G, sizes, linkage, canMerge);
+		if (!best || next.polished.objective > best.polished.objective) best = next;
+	}
+	const { reps, polished } = best!;
+	const keys = reps.map((r) => (r < T ? snap.themes[r].id : `new:${r}`));
+	const persistentCol = reps.map((r) => anchored(r) || (r < T && snap.themes[r].persistent));
+	return { ...collect(snap, p, polished.labels, keys, persistentCol), ms: performance.now() - t0 };
+}
+
+function mergeAndPolish(
+	snap: RefineSnapshot,
+	p: Problem,
+	labels: Int32Array,
+	G: Float64Array,
+	sizes: number[],
+	linkage: Linkage,
+	canMerge: (a: number, b: number) => boolean
+): { reps: number[]; polished: KMeansResult } {
+	const target = snap.k ?? 1;
+	const minScore = snap.k === undefined ? mergeThreshold(snap.granularity) : undefined;
+	const { group } = agglomerate(G, sizes, { target, linkage, minScore, canMerge });
+	const reps = [...new Set(Array.from(group))].sort((a, b) => a - b);
+	const column = new Map(reps.map((r, j) => [r, j]));
+	const merged = labels.map((l) => (l < 0 ? -1 : column.get(group[l])!));
+	const K2 = reps.length;
+	const fixed2 = p.fixed.map((f) => (f >= 0 ? (column.get(group[f]) ?? f) : f));
+	const prior2 = priorFor(p, reps);
+	const polished = sphericalKMeans(p.X, {
+		k: K2,
+		centroids: centroidsOf(p, merged, K2, prior2),
+		prior: prior2,
+		maxIter: MAX_ITER,
+		fixed: fixed2,
+		previous: snap.cold ? undefined : merged,
+		margin: snap.cold ? undefined : MOVE_MARGIN,
+		allowUnassigned: true
+	});
+	return { reps, polished };
+}
+
+const range = (n: number) => Array.from({ length: n }, (_, i) => i);
+
+function countActive(p: Problem): number {
+	let n = 0;
+	for (let i = 0; i < p.X.n; i++) if (!p.empty[i] && p.fixed[i] !== FIXED_UNSORTED) n++;
+	return n;
+}
+
+function bestOf(times: number, run: () => KMeansResult): KMeansResult {
+	let best = run();
+	for (let r = 1; r < times; r++) {
+		const next = run();
+		if (next.objective > best.objective) best = next;
+	}
+	return best;
+}
+
+/** Themes of one free input are not themes: such inputs wait in the unsorted tray. */
+function collect(
+	snap: RefineSnapshot,
+	p: Problem,
+	labels: Int32Array,
+	keys: string[],
+	persistent: boolean[]
+): Omit<RefineResult, 'ms'> {
+	const members: string[][] = keys.map(() => []);
+	const unsorted: string[] = [];
+	snap.docs.forEach((d, i) =>
+		labels[i] >= 0 ? members[labels[i]].push(d.id) : unsorted.push(d.id)
+	);
+	const clusters: RefineCluster[] = [];
+	const fixedIds = new Set(snap.fixed.map(([id]) => id));
+	keys.forEach((key, c) => {
+		const ids = members[c];
+		if (ids.length === 1 && !persistent[c] && !fixedIds.has(ids[0])) unsorted.push(ids[0]);
+		else if (ids.length > 0 || persistent[c]) clusters.push({ key, inputIds: ids });
+	});
+	return { clusters, unsorted };
+}

@@ -1,0 +1,136 @@
+import {
+	REFINE_DEBOUNCE_MS,
+	REFINE_MAX_WAIT_MS,
+	refineInBackground,
+	ThemeEngine,
+	type EngineState,
+	type InputText
+} from '../clustering/index';
+import type { Language, ThemesSnapshot } from '../../shared/types';
+
+export interface LiveThemesOptions {
+	language: Language;
+	refineWorkerUrl?: URL | string;
+	/** Called whenever the themes may have changed (the caller coalesces). */
+	onChange: () => void;
+	/** Called with the engine state to keep (the caller debounces the write). */
+	onPersist: (state: EngineState) => void;
+}
+
+/**
+ * One workshop's themes, live. Inputs are placed at once; refinements run on the engine's schedule
+ * (enough changes, or a quiet moment), in a worker thread when the workshop is large, and never on
+ * the path that acknowledges a submission.
+ */
+export class LiveThemes {
+	private version = 0;
+	private timer: NodeJS.Timeout | null = null;
+	private firstPending: number | null = null;
+	private refining = false;
+	private again = false;
+	private closed = false;
+
+	constructor(
+		private engine: ThemeEngine,
+		private readonly options: LiveThemesOptions
+	) {}
+
+	static create(
+		inputs: InputText[],
+		state: EngineState | null,
+		options: LiveThemesOptions
+	): LiveThemes {
+		const engineOptions = { lang: options.language };
+		if (state) return new LiveThemes(ThemeEngine.restore(state, inputs, engineOptions), options);
+		const engine = new ThemeEngine(engineOptions);
+		for (const input of inputs) engine.add(input, { place: false });
+		const live = new LiveThemes(engine, options);
+		if (inputs.length > 0) engine.refine({ cold: true });
+		return live;
+	}
+
+	get current(): ThemeEngine {
+		return this.engine;
+	}
+
+	snapshot(): ThemesSnapshot {
+		return {
+			version: this.version,
+			themes: this.engine.themes(),
+			unsorted: this.engine.unsorted()
+		};
+	}
+
+	/** Runs a change against the engine, announces it and schedules the next refinement. */
+	change(run: (engine: ThemeEngine) => void): void {
+		run(this.engine);
+		this.changed();
+	}
+
+	/** Swaps in an engine rebuilt from a stored state (undo and redo). */
+	replace(state: EngineState, inputs: InputText[]): void {
+		this.engine = ThemeEngine.restore(state, inputs, { lang: this.options.language });
+		this.changed();
+	}
+
+	private changed(): void {
+		this.version++;
+		this.options.onChange();
+		this.options.onPersist(this.engine.exportState());
+		this.schedule();
+	}
+
+	private schedule(): void {
+		if (this.closed) return;
+		if (this.engine.refineDue()) return void this.runSoon(0);
+		const now = Date.now();
+		this.firstPending ??= now;
+		const wait = Math.min(
+			REFINE_DEBOUNCE_MS,
+			Math.max(0, this.firstPending + REFINE_MAX_WAIT_MS - now)
+		);
+		this.runSoon(wait);
+	}
+
+	private runSoon(ms: number): void {
+		if (this.timer) clearTimeout(this.timer);
+		this.timer = setTimeout(() => void this.refine(), ms);
+		this.timer.unref();
+	}
+
+	/** One refinement pass; a change that lands meanwhile is kept and triggers another pass. */
+	async refine(): Promise<void> {
+		if (this.refining) {
+			this.again = true;
+			return;
+		}
+		this.timer = null;
+		this.firstPending = null;
+		this.refining = true;
+		try {
+			const engine = this.engine;
+			const snapshot = engine.snapshot();
+			const result = await refineInBackground(snapshot, {
+				workerUrl: this.options.refineWorkerUrl
+			});
+			if (this.closed || engine !== this.engine) return; // replaced by undo/redo meanwhile
+			engine.applyRefinement(result, snapshot);
+			this.version++;
+			this.options.onChange();
+			this.options.onPersist(engine.exportState());
+		} catch (err) {
+			console.error('theme refinement failed', err);
+		} finally {
+			this.refining = false;
+			if (this.again && !this.closed) {
+				this.again = false;
+				this.schedule();
+			}
+		}
+	}
+
+	close(): void {
+		this.closed = true;
+		if (this.timer) clearTimeout(this.timer);
+	}
+}

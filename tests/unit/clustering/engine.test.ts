@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { ThemeEngine } from '../../../src/lib/server/clustering/index';
+import { liveEngine, loadFixture } from './helpers';
+
+const fixture = loadFixture();
+
+describe('ThemeEngine: live placement', () => {
+	it('keeps a lone input in the unsorted tray until a partner arrives', () => {
+		const e = new ThemeEngine({ lang: 'nb' });
+		e.add({ id: 'a', text: 'Prosjektledelse er svak' });
+		e.add({ id: 'x', text: 'Kantina er stengt' });
+		expect(e.themes()).toEqual([]);
+		expect(e.unsorted().sort()).toEqual(['a', 'x']);
+		e.add({ id: 'b', text: 'Svak prosjektledelse i alle prosjekter' });
+		expect(e.themes()).toHaveLength(1);
+		expect(e.themes()[0].inputIds.sort()).toEqual(['a', 'b']);
+		expect(e.unsorted()).toEqual(['x']);
+	});
+
+	it('keeps theme ids stable as inputs are appended, and never reuses one', () => {
+		const e = new ThemeEngine();
+		const everIds = new Set<string>();
+		const churn: number[] = [];
+		for (const input of fixture) {
+			const before = new Map(
+				e.themes().flatMap((t) => t.inputIds.map((id) => [id, t.id] as const))
+			);
+			e.add(input);
+			// the live path only places the newcomer (and maybe the partner it pairs with)
+			const moved = [...before].filter(([id, t]) => e.themeOf(id) !== t);
+			expect(moved).toEqual([]);
+			if (e.refineDue()) churn.push(e.refine().churn);
+			for (const t of e.themes()) everIds.add(t.id);
+		}
+		expect(churn.length).toBeGreaterThan(2);
+		expect(Math.max(...churn)).toBeLessThan(0.5);
+		const ids = e.themes().map((t) => t.id);
+		expect(new Set(ids).size).toBe(ids.length);
+		for (const id of ids) expect(id).toMatch(/^t\d+$/);
+		const retired = [...everIds].filter((id) => !ids.includes(id));
+		e.add({ id: 'late1', text: 'Kantinemat og kaffe på pauserommet' });
+		e.add({ id: 'late2', text: 'Kaffe på pauserommet er dårlig' });
+		e.refine();
+		for (const t of e.themes()) expect(retired).not.toContain(t.id);
+	});
+
+	it('places a new input in well under a millisecond on average', () => {
+		const e = liveEngine(fixture);
+		const t0 = performance.now();
+		for (let i = 0; i < 200; i++)
+			e.add({ id: `p${i}`, text: fixture[i % fixture.length].text + ` ekstra${i % 7}` });
+		expect((performance.now() - t0) / 200).toBeLessThan(1);
+	});
+
+	it.each([
+		['empty', ''],
+		['spaces', '   '],
+		['emoji only', '🔥🔥🙈'],
+		['URL only', 'https://example.com/some/path?x=1'],
+		['number only', '12345 678'],
+		['280 characters', 'Prosjektledelse og kommunikasjon '.repeat(9).slice(0, 280)]
+	])('handles an input that is %s', (_, text) => {
+		const e = liveEngine(fixture.slice(0, 20));
+		e.add({ id: 'odd', text });
+		e.add({ id: 'odd2', text });
+		expect(() => e.refine()).not.toThrow();
+		const placed =
+			e.themes().some((t) => t.inputIds.includes('odd')) || e.unsorted().includes('odd');
+		expect(placed).toBe(true);
+		if (text.length < 280) expect(e.unsorted()).toContain('odd');
+		for (const t of e.themes()) expect(typeof t.label).toBe('string');
+	});
+
+	it('labels themes with words people typed, not stems', () => {
+		const e = new ThemeEngine({ lang: 'nb', k: 2 });
+		for (const input of fixture.filter(
+			(f) => f.gold === 'maintenance' || f.gold === 'communication'
+		))
+			e.add(input, { place: false });
+		e.refine({ cold: true });
+		const typed = fixture.map((f) => f.text.toLowerCase()).join(' ');
+		for (const t of e.themes()) {
+			expect(t.label.length).toBeGreaterThan(0);
+			for (const word of t.label.toLowerCase().split(' ')) expect(typed).toContain(word);
+			expect(t.keywords.length).toBeGreaterThan(0);
+		}
+	});
+
+	it('explains an input by the words it shares with its theme', () => {
+		const e = new ThemeEngine({ lang: 'nb' });
+		e.add({ id: 'a', text: 'Vedlikehold av maskinene er reaktivt' });
+		e.add({ id: 'b', text: 'Maskinene mangler forebyggende vedlikehold' });
+		expect(e.explain('a').sort()).toEqual(['maskinene', 'vedlikehold']);
+	});
+});
