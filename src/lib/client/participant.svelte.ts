@@ -59,7 +59,10 @@ export class ParticipantSession {
 		});
 		socket.on('workshop:updated', (workshop) => (this.workshop = workshop));
 		socket.on('input:created', (input) => this.upsert({ ...input, status: 'received' }));
-		socket.on('input:updated', (input) => this.upsert({ ...input, status: 'received' }));
+		// Moderated inputs leave the author's list too; they come back if the facilitator restores them.
+		socket.on('input:updated', (input) =>
+			input.hidden ? this.drop(input.id) : this.upsert({ ...input, status: 'received' })
+		);
 		socket.on('input:deleted', ({ id }) => this.drop(id));
 		return () => socket.disconnect();
 	}

@@ -1,5 +1,12 @@
 import { SvelteSet } from 'svelte/reactivity';
-import type { Ack, InputView, Phase, ThemesSnapshot, WorkshopView } from '../shared/types';
+import {
+	EMPTY_THEMES,
+	type Ack,
+	type InputView,
+	type Phase,
+	type ThemesSnapshot,
+	type WorkshopView
+} from '../shared/types';
 import { ACK_TIMEOUT_MS, connectSocket, type ClientSocket, type ConnectionState } from './socket';
 
 /**
@@ -11,7 +18,7 @@ export class StaffSession {
 	workshop = $state<WorkshopView>() as WorkshopView;
 	inputs = $state<InputView[]>([]);
 	participantsOnline = $state(0);
-	themes = $state<ThemesSnapshot>({ version: 0, themes: [], unsorted: [] });
+	themes = $state<ThemesSnapshot>(EMPTY_THEMES);
 	/** Ids of inputs that arrived while this page was open, for a short highlight. */
 	readonly fresh = new SvelteSet<string>();
 

@@ -37,14 +37,15 @@ export async function createRuntime(options: RuntimeOptions = {}): Promise<Runti
 	const connection = openDatabase(config.databasePath);
 	await migrateToLatest(connection.db);
 	const events = new DomainEvents();
-	const themes = new ThemeService(connection.db, events, {
+	const workshops = new WorkshopService(connection.db, events);
+	const themes = new ThemeService(connection.db, events, workshops, {
 		refineWorkerUrl: options.refineWorkerUrl
 	});
 	const runtime: Runtime = {
 		config,
 		connection,
 		db: connection.db,
-		workshops: new WorkshopService(connection.db, events),
+		workshops,
 		themes,
 		port: null,
 		baseUrl: () => publicBaseUrl(config, runtime.port),

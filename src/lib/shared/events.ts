@@ -40,6 +40,22 @@ export interface ClientEvents {
 		payload: { name?: string | null; organisation?: string | null },
 		ack: (res: Ack<{ participant: ParticipantView }>) => void
 	) => void;
+	'theme:act': (
+		payload: ThemeActionPayload,
+		ack: (res: Ack<{ themes: ThemesSnapshot }>) => void
+	) => void;
+	'theme:undo': (
+		payload: Record<string, never>,
+		ack: (res: Ack<{ themes: ThemesSnapshot }>) => void
+	) => void;
+	'theme:redo': (
+		payload: Record<string, never>,
+		ack: (res: Ack<{ themes: ThemesSnapshot }>) => void
+	) => void;
+	'input:explain': (
+		payload: { inputId: string },
+		ack: (res: Ack<{ themeId: string | null; terms: string[] }>) => void
+	) => void;
 	'workshop:set-phase': (
 		payload: { phase: Phase },
 		ack: (res: Ack<{ workshop: WorkshopView }>) => void
@@ -57,7 +73,22 @@ export interface ServerEvents {
 	'themes:updated': (snapshot: ThemesSnapshot) => void;
 }
 
+/** The facilitator's edits to the themes; see docs/protocol.md. */
+export type ThemeActionPayload =
+	| { type: 'rename'; themeId: string; label: string; lock?: boolean }
+	| { type: 'merge'; themeIds: string[]; intoId: string }
+	| { type: 'split'; themeId: string; groups?: string[][] }
+	| { type: 'move'; inputId: string; themeId: string | null }
+	| { type: 'pin'; inputId: string; pinned: boolean }
+	| { type: 'hide'; inputId: string; hidden: boolean }
+	| { type: 'seed'; label: string; keywords?: string[] }
+	| { type: 'granularity'; value: number };
+
 export const CLIENT_EVENT_NAMES: readonly (keyof ClientEvents)[] = [
+	'theme:act',
+	'theme:undo',
+	'theme:redo',
+	'input:explain',
 	'input:submit',
 	'input:edit',
 	'input:delete',

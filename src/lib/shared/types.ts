@@ -80,4 +80,19 @@ export interface ThemesSnapshot {
 	themes: ThemeView[];
 	/** Visible inputs no theme has claimed yet. */
 	unsorted: string[];
+	/** Inputs the facilitator pinned to their theme. */
+	pinned: string[];
+	/** From -1 (fewer, broader themes) to 1 (more, narrower ones). */
+	granularity: number;
+	/** What undo and redo would act on next, by action type; null when there is nothing. */
+	history: { undo: string | null; redo: string | null };
 }
+
+export const EMPTY_THEMES: ThemesSnapshot = {
+	version: 0,
+	themes: [],
+	unsorted: [],
+	pinned: [],
+	granularity: 0,
+	history: { undo: null, redo: null }
+};

@@ -1,13 +1,26 @@
+import type { ThemeService } from '../workshop/theme.service';
 import type { WorkshopService } from '../workshop/workshop.service';
 import { command } from './command';
 import type { RealtimeSocket } from './types';
 
 /** What only the facilitator may do. */
-export function facilitatorHandlers(workshops: WorkshopService) {
+export function facilitatorHandlers(workshops: WorkshopService, themes: ThemeService) {
 	return (socket: RealtimeSocket) => {
 		const { code } = socket.data;
 		command(socket, 'workshop:set-phase', ['facilitator'], async (payload) => ({
 			workshop: await workshops.setPhase(code, payload)
 		}));
+		command(socket, 'theme:act', ['facilitator'], async (payload) => ({
+			themes: await themes.act(code, payload)
+		}));
+		command(socket, 'theme:undo', ['facilitator'], async () => ({
+			themes: await themes.undo(code)
+		}));
+		command(socket, 'theme:redo', ['facilitator'], async () => ({
+			themes: await themes.redo(code)
+		}));
+		command(socket, 'input:explain', ['facilitator', 'board'], (payload) =>
+			themes.explain(code, payload)
+		);
 	};
 }

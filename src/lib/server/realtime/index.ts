@@ -32,7 +32,7 @@ export function createRealtime(httpServer: HttpServer, runtime: Runtime): Realti
 	const { workshops } = runtime;
 	const presence = new Presence();
 	const forParticipant = participantHandlers(workshops);
-	const forFacilitator = facilitatorHandlers(workshops);
+	const forFacilitator = facilitatorHandlers(workshops, runtime.themes);
 
 	io.use(authMiddleware(workshops));
 	const unwire = wireBroadcasts(io, workshops.events);

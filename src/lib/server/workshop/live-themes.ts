@@ -53,11 +53,15 @@ export class LiveThemes {
 		return this.engine;
 	}
 
-	snapshot(): ThemesSnapshot {
+	snapshot(history: ThemesSnapshot['history']): ThemesSnapshot {
+		const state = this.engine.exportState();
 		return {
 			version: this.version,
 			themes: this.engine.themes(),
-			unsorted: this.engine.unsorted()
+			unsorted: this.engine.unsorted(),
+			pinned: state.pinned,
+			granularity: state.granularity,
+			history
 		};
 	}
 

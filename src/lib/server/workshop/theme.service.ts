@@ -8,6 +8,15 @@ import type { ThemesSnapshot } from '../../shared/types';
 import type { DomainEvents } from './domain-events';
 import { DomainError } from './errors';
 import { LiveThemes } from './live-themes';
+import {
+	applyThemeAction,
+	checkTargets,
+	parseThemeAction,
+	type ThemeAction
+} from './theme-actions';
+import { ThemeHistory } from './theme-history';
+import { parseId } from './validation';
+import type { WorkshopService } from './workshop.service';
 
 export interface ThemeServiceOptions {
 	refineWorkerUrl?: URL | string;
@@ -15,26 +24,36 @@ export interface ThemeServiceOptions {
 	persistDelayMs?: number;
 }
 
+interface WorkshopThemes {
+	live: LiveThemes;
+	history: ThemeHistory;
+	/** Facilitator actions run one at a time per workshop. */
+	queue: Promise<unknown>;
+}
+
 /**
- * Keeps every active workshop's themes in step with its inputs. It listens to the domain events,
- * so whatever stores an input (socket or form post) also updates the themes, and it does that
- * after the submission has been acknowledged, never before.
+ * Keeps every active workshop's themes in step with its inputs, and carries out the
+ * facilitator's edits. It listens to the domain events, so whatever stores an input (socket or
+ * form post) also updates the themes, after the submission has been acknowledged, never before.
  */
 export class ThemeService {
-	private readonly live = new Map<string, Promise<LiveThemes>>();
+	private readonly loaded = new Map<string, Promise<WorkshopThemes>>();
 	private readonly pendingState = new Map<string, EngineState>();
 	private persistTimer: NodeJS.Timeout | null = null;
+	private closed = false;
 	private readonly unsubscribe: (() => void)[];
 
 	constructor(
 		private readonly db: Kysely<Database>,
 		private readonly events: DomainEvents,
+		private readonly workshops: WorkshopService,
 		private readonly options: ThemeServiceOptions = {}
 	) {
 		const later = (code: string, run: (live: LiveThemes) => void) =>
 			setImmediate(() => {
-				this.forWorkshop(code)
-					.then(run)
+				if (this.closed) return;
+				this.load(code)
+					.then((w) => run(w.live))
 					.catch((err) => console.error(`themes of ${code} not updated`, err));
 			});
 		this.unsubscribe = [
@@ -49,7 +68,10 @@ export class ThemeService {
 			events.on('input.updated', ({ code, input }) =>
 				later(code, (live) =>
 					live.change((engine) => {
-						engine.update(input.id, input.text);
+						// A re-placement only when the words changed: moderation keeps the input's place.
+						if (engine.store.inputs.get(input.id)?.text !== input.text) {
+							engine.update(input.id, input.text);
+						}
 						engine.setHidden(input.id, input.hidden);
 					})
 				)
@@ -60,18 +82,18 @@ export class ThemeService {
 		];
 	}
 
-	/** The workshop's live themes, loaded from the database on first use. */
-	forWorkshop(code: string): Promise<LiveThemes> {
-		let entry = this.live.get(code);
+	/** The workshop's themes, loaded from the database on first use. */
+	private load(code: string): Promise<WorkshopThemes> {
+		let entry = this.loaded.get(code);
 		if (!entry) {
-			entry = this.load(code);
-			this.live.set(code, entry);
-			entry.catch(() => this.live.delete(code));
+			entry = this.open(code);
+			this.loaded.set(code, entry);
+			entry.catch(() => this.loaded.delete(code));
 		}
 		return entry;
 	}
 
-	private async load(code: string): Promise<LiveThemes> {
+	private async open(code: string): Promise<WorkshopThemes> {
 		const workshop = await workshopRepo.findWorkshop(this.db, code);
 		if (!workshop) throw new DomainError('unknown_workshop', 'No workshop has that code.');
 		const rows = await inputs.listInputs(this.db, code, { includeHidden: true });
@@ -88,21 +110,123 @@ export class ThemeService {
 			}
 		);
 		for (const row of rows) if (row.hidden) live.current.setHidden(row.id, true);
-		return live;
+		const history = ThemeHistory.fromLog(await themeRepo.listThemeActions(this.db, code));
+		return { live, history, queue: Promise.resolve() };
 	}
 
 	async snapshot(code: string): Promise<ThemesSnapshot> {
-		return (await this.forWorkshop(code)).snapshot();
+		const { live, history } = await this.load(code);
+		return live.snapshot({
+			undo: history.nextUndo()?.kind ?? null,
+			redo: history.nextRedo()?.kind ?? null
+		});
+	}
+
+	/** Runs a refinement now (the control room's "regroup" button, and tests). */
+	async refine(code: string): Promise<ThemesSnapshot> {
+		await (await this.load(code)).live.refine();
+		return this.snapshot(code);
+	}
+
+	/** Why an input sits where it does: the words it shares with its theme. */
+	async explain(
+		code: string,
+		payload: unknown
+	): Promise<{ themeId: string | null; terms: string[] }> {
+		const id = parseId((payload as { inputId?: unknown } | null)?.inputId);
+		const { live } = await this.load(code);
+		return { themeId: live.current.themeOf(id), terms: live.current.explain(id) };
+	}
+
+	private serial<T>(code: string, run: (w: WorkshopThemes) => Promise<T>): Promise<T> {
+		return this.load(code).then((w) => {
+			const next = w.queue.then(() => run(w));
+			w.queue = next.catch(() => undefined);
+			return next;
+		});
+	}
+
+	/** Carries out one facilitator action, logs it with the state before and after, and announces it. */
+	act(code: string, payload: unknown): Promise<ThemesSnapshot> {
+		const action: ThemeAction = parseThemeAction(payload);
+		return this.serial(code, async (w) => {
+			const engine = w.live.current;
+			checkTargets(engine, action);
+			if (action.type === 'hide')
+				await this.workshops.setInputHidden(code, action.inputId, action.hidden);
+			const before = JSON.stringify(engine.exportState());
+			w.live.change((e) => applyThemeAction(e, action));
+			const after = JSON.stringify(w.live.current.exportState());
+			const id = await themeRepo.appendThemeAction(this.db, {
+				workshop_code: code,
+				kind: action.type,
+				target_id: null,
+				payload: JSON.stringify(action),
+				state_before: before,
+				state_after: after,
+				created_at: new Date().toISOString()
+			});
+			w.history.did({
+				id,
+				kind: action.type,
+				payload: JSON.stringify(action),
+				stateBefore: before,
+				stateAfter: after
+			});
+			await this.flush();
+			return this.snapshot(code);
+		});
+	}
+
+	undo(code: string): Promise<ThemesSnapshot> {
+		return this.travel(code, 'undo');
+	}
+
+	redo(code: string): Promise<ThemesSnapshot> {
+		return this.travel(code, 'redo');
+	}
+
+	private travel(code: string, direction: 'undo' | 'redo'): Promise<ThemesSnapshot> {
+		return this.serial(code, async (w) => {
+			const entry = direction === 'undo' ? w.history.nextUndo() : w.history.nextRedo();
+			if (!entry) throw new DomainError('not_found', `Nothing to ${direction}.`);
+			const action = JSON.parse(entry.payload) as ThemeAction;
+			if (action.type === 'hide') {
+				const hidden = direction === 'undo' ? !action.hidden : action.hidden;
+				await this.workshops.setInputHidden(code, action.inputId, hidden).catch(() => undefined);
+			}
+			const rows = await inputs.listInputs(this.db, code, { includeHidden: true });
+			const state = JSON.parse(
+				direction === 'undo' ? entry.stateBefore : entry.stateAfter
+			) as EngineState;
+			w.live.replace(
+				state,
+				rows.map((r) => ({ id: r.id, text: r.text }))
+			);
+			await themeRepo.appendThemeAction(this.db, {
+				workshop_code: code,
+				kind: direction,
+				target_id: entry.id,
+				payload: '{}',
+				state_before: null,
+				state_after: null,
+				created_at: new Date().toISOString()
+			});
+			(direction === 'undo' ? w.history.undid : w.history.redid).call(w.history, entry);
+			await this.flush();
+			return this.snapshot(code);
+		});
 	}
 
 	private persistLater(code: string, state: EngineState): void {
+		if (this.closed) return;
 		this.pendingState.set(code, state);
 		if (this.persistTimer) return;
 		this.persistTimer = setTimeout(() => void this.flush(), this.options.persistDelayMs ?? 1000);
 		this.persistTimer.unref();
 	}
 
-	/** Writes every pending engine state now (also on shutdown). */
+	/** Writes every pending engine state now (after facilitator actions, and on shutdown). */
 	async flush(): Promise<void> {
 		if (this.persistTimer) clearTimeout(this.persistTimer);
 		this.persistTimer = null;
@@ -116,7 +240,9 @@ export class ThemeService {
 
 	async close(): Promise<void> {
 		this.unsubscribe.forEach((off) => off());
-		for (const entry of this.live.values()) (await entry.catch(() => null))?.close();
+		await this.flush();
+		this.closed = true;
+		for (const entry of this.loaded.values()) (await entry.catch(() => null))?.live.close();
 		await this.flush();
 	}
 }

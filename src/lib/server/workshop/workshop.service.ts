@@ -219,6 +219,20 @@ export class WorkshopService {
 		return row.id;
 	}
 
+	/** Moderation: a hidden input leaves the projector and phones but is kept and can return. */
+	async setInputHidden(code: string, inputId: string, hidden: boolean): Promise<InputView> {
+		const row = await inputs.findInputById(this.db, inputId);
+		if (!row || row.workshop_code !== code || row.deleted_at !== null) {
+			throw new DomainError('not_found', 'No such input.');
+		}
+		if ((row.hidden === 1) === hidden) return toInputView(row);
+		const now = this.timestamp();
+		await inputs.setInputHidden(this.db, inputId, hidden, now);
+		const input = toInputView({ ...row, hidden: hidden ? 1 : 0, updated_at: now });
+		this.events.emit('input.updated', { code, input });
+		return input;
+	}
+
 	async setPhase(code: string, payload: unknown): Promise<WorkshopView> {
 		const phase: Phase = parsePhase(requireObject(payload).phase);
 		const row = await this.requireWorkshopRow(code);
