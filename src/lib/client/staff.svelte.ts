@@ -1,7 +1,9 @@
 import { SvelteSet } from 'svelte/reactivity';
+import type { ThemeActionPayload } from '../shared/events';
 import {
 	EMPTY_THEMES,
 	type Ack,
+	type ErrorCode,
 	type InputView,
 	type Phase,
 	type ThemesSnapshot,
@@ -72,21 +74,59 @@ export class StaffSession {
 		return () => socket.disconnect();
 	}
 
-	setPhase(phase: Phase): Promise<string | null> {
+	/** Sends a command and resolves with null on success or the refusal's code. */
+	private command<T extends object>(
+		event: string,
+		payload: object,
+		onOk?: (res: T) => void
+	): Promise<ErrorCode | 'offline' | null> {
 		const socket = this.socket;
 		if (!socket?.connected) return Promise.resolve('offline');
+		const timed = socket.timeout(ACK_TIMEOUT_MS);
+		const emit = timed.emit.bind(timed) as unknown as (
+			event: string,
+			payload: object,
+			ack: (err: Error | null, res: Ack<T>) => void
+		) => void;
 		return new Promise((resolve) => {
-			socket
-				.timeout(ACK_TIMEOUT_MS)
-				.emit(
-					'workshop:set-phase',
-					{ phase },
-					(err: Error | null, res: Ack<{ workshop: WorkshopView }>) => {
-						if (err) return resolve('offline');
-						if (res.ok) this.workshop = res.workshop;
-						resolve(res.ok ? null : res.error.code);
-					}
-				);
+			emit(event, payload, (err, res) => {
+				if (err) return resolve('offline');
+				if (!res.ok) return resolve(res.error.code);
+				onOk?.(res);
+				resolve(null);
+			});
 		});
+	}
+
+	setPhase(phase: Phase) {
+		return this.command<{ workshop: WorkshopView }>('workshop:set-phase', { phase }, (res) => {
+			this.workshop = res.workshop;
+		});
+	}
+
+	private applyThemes = (res: { themes: ThemesSnapshot }) => {
+		if (res.themes.version >= this.themes.version) this.themes = res.themes;
+	};
+
+	act(action: ThemeActionPayload) {
+		return this.command('theme:act', action, this.applyThemes);
+	}
+
+	undo() {
+		return this.command('theme:undo', {}, this.applyThemes);
+	}
+
+	redo() {
+		return this.command('theme:redo', {}, this.applyThemes);
+	}
+
+	async explain(inputId: string): Promise<string[] | null> {
+		let terms: string[] | null = null;
+		await this.command<{ terms: string[] }>(
+			'input:explain',
+			{ inputId },
+			(res) => (terms = res.terms)
+		);
+		return terms;
 	}
 }

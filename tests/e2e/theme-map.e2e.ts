@@ -1,0 +1,135 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+	chromiumPath,
+	launchChromium,
+	phoneContext,
+	screenContext,
+	snapshot
+} from '../helpers/browser';
+import { createWorkshop } from '../helpers/clients';
+import { startServer, type RunningServer } from '../helpers/server';
+
+const available = chromiumPath() !== null || process.env.CI === 'true';
+
+const NORWEGIAN = [
+	'Dårlig prosjektledelse og uklare prosjektmål',
+	'Prosjektene mangler en tydelig prosjektleder',
+	'Lite digitalisering av papirskjemaer i produksjonen',
+	'Digitalisering av ordremottak går tregt',
+	'For mange møter uten beslutninger',
+	'Møtene er lange og uten agenda'
+];
+const ENGLISH = [
+	'Project management is weak and projects run late',
+	'Digitalization of paper forms is slow',
+	'Too many meetings without decisions',
+	'Our digital tools do not talk to each other',
+	'Projects lack a clear project owner',
+	'Meetings take up most of the week'
+];
+
+async function send(phone: Page, texts: string[]) {
+	const box = phone.locator('#input-text');
+	for (const text of texts) {
+		await box.fill(text);
+		await phone.locator('button.send').click();
+	}
+	await expect
+		.poll(() => phone.locator('[data-status="received"]').count(), { timeout: 15_000 })
+		.toBe(texts.length);
+}
+
+/** The map's bubbles as theme id → label, read from the projector's SVG. */
+async function bubbles(projector: Page): Promise<Record<string, string>> {
+	return projector.evaluate(() =>
+		Object.fromEntries(
+			[...document.querySelectorAll('[data-testid="projector-map"] g[data-theme-id]')].map((g) => [
+				g.getAttribute('data-theme-id'),
+				(g.querySelector('text')?.textContent ?? '').replace(/\s+/g, ' ').trim()
+			])
+		)
+	);
+}
+
+describe.runIf(available)('the projector follows the control room', () => {
+	let server: RunningServer;
+	let browser: Browser;
+
+	beforeAll(async () => {
+		server = await startServer();
+		browser = await launchChromium();
+	});
+	afterAll(async () => {
+		await browser?.close();
+		await server?.stop();
+	});
+
+	it('two phones send in Norwegian and English, the map shows labelled themes, a merge and its undo reach the projector', async () => {
+		const created = await createWorkshop(server.url, {
+			title: 'Oppstart: effektiv produksjon',
+			language: 'nb'
+		});
+		const control = await (await screenContext(browser)).newPage();
+		await control.goto(`${server.url}/${created.code}/facilitator?key=${created.facilitatorToken}`);
+		const projectorContext = await screenContext(browser);
+		const projector = await projectorContext.newPage();
+		await projector.goto(`${server.url}/${created.code}/projector?key=${created.facilitatorToken}`);
+
+		const nbPhone = await (await phoneContext(browser, 'nb-NO')).newPage();
+		const enPhone = await (await phoneContext(browser, 'en-GB')).newPage();
+		for (const phone of [nbPhone, enPhone]) {
+			await phone.goto(`${server.url}/${created.code}`);
+			await expect.poll(() => phone.locator('[data-connection="online"]').count()).toBe(1);
+			await phone.getByRole('button', { name: /Hopp over|Skip/ }).click();
+		}
+		await send(nbPhone, NORWEGIAN);
+		await send(enPhone, ENGLISH);
+
+		// Three topics → at least three labelled bubbles on the projector.
+		await expect
+			.poll(async () => Object.keys(await bubbles(projector)).length, { timeout: 20_000 })
+			.toBeGreaterThanOrEqual(3);
+		const labels = Object.values(await bubbles(projector))
+			.join(' | ')
+			.toLowerCase();
+		expect(labels).toMatch(/prosjekt|project/);
+		expect(labels).toMatch(/digital/);
+		expect(labels).toMatch(/møte|meeting/);
+		await snapshot(nbPhone, 'phone-participant');
+		await snapshot(projector, 'projector');
+
+		// The facilitator selects two themes and merges them.
+		const cards = control.locator('[data-testid="theme-list"] > li');
+		await expect.poll(() => cards.count()).toBeGreaterThanOrEqual(3);
+		const before = await bubbles(projector);
+		const [first, second] = await cards.evaluateAll((els) =>
+			els.slice(0, 2).map((el) => el.getAttribute('data-theme-id')!)
+		);
+		await control.locator(`li[data-theme-id="${first}"] header input[type=checkbox]`).check();
+		await control.locator(`li[data-theme-id="${second}"] header input[type=checkbox]`).check();
+		await control.getByTestId('merge').click();
+		await expect
+			.poll(async () => Object.keys(await bubbles(projector)).length)
+			.toBe(Object.keys(before).length - 1);
+		expect(Object.keys(await bubbles(projector))).toContain(first);
+		expect(Object.keys(await bubbles(projector))).not.toContain(second);
+		await snapshot(control, 'facilitator');
+
+		// One click undoes it; the projector shows the same themes again, with the same ids.
+		await control.getByTestId('undo').click();
+		await expect
+			.poll(async () => Object.keys(await bubbles(projector)).sort())
+			.toEqual(Object.keys(before).sort());
+		await expect.poll(() => control.getByTestId('redo').isEnabled()).toBe(true);
+
+		// Moderation: hiding an input removes it from the author's phone.
+		const firstInput = control.locator('[data-testid="theme-list"] li[data-input-id]').first();
+		const hiddenId = await firstInput.getAttribute('data-input-id');
+		await firstInput.hover();
+		await firstInput.getByRole('button', { name: 'Skjul' }).click();
+		for (const phone of [nbPhone, enPhone]) {
+			await expect.poll(() => phone.locator(`[data-input-id="${hiddenId}"]`).count()).toBe(0);
+		}
+	});
+});
