@@ -3,7 +3,9 @@ import { migrateToLatest, openDatabase, type Connection } from './db/connection'
 import type { Database } from './db/schema';
 import { publicBaseUrl, readConfig, type Config } from './config';
 import { DomainEvents } from './workshop/domain-events';
+import { BoardService } from './workshop/board.service';
 import { ThemeService } from './workshop/theme.service';
+import { VoteService } from './workshop/vote.service';
 import { WorkshopService } from './workshop/workshop.service';
 
 /**
@@ -17,6 +19,8 @@ export interface Runtime {
 	db: Kysely<Database>;
 	workshops: WorkshopService;
 	themes: ThemeService;
+	votes: VoteService;
+	board: BoardService;
 	/** The port the http server listens on, once known; used to build LAN URLs. */
 	port: number | null;
 	baseUrl(): string;
@@ -47,6 +51,10 @@ export async function createRuntime(options: RuntimeOptions = {}): Promise<Runti
 		db: connection.db,
 		workshops,
 		themes,
+		votes: new VoteService(connection.db, events, (code, id) => themes.themeExists(code, id)),
+		board: new BoardService(connection.db, events, (code, ids, n) =>
+			themes.representatives(code, ids, n)
+		),
 		port: null,
 		baseUrl: () => publicBaseUrl(config, runtime.port),
 		async close() {

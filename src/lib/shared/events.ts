@@ -5,6 +5,9 @@
  */
 import type {
 	Ack,
+	BoardState,
+	MyVotes,
+	VoteTotals,
 	InputView,
 	ParticipantView,
 	Phase,
@@ -22,9 +25,17 @@ export interface SessionReady {
 	/** A participant receives its own visible inputs; a facilitator receives every input. */
 	inputs: InputView[];
 	participantsOnline: number;
-	/** Staff only: the current themes. */
+	/** Staff, and participants while voting: the current themes. */
 	themes?: ThemesSnapshot;
+	/** Dot totals (staff always; participants once results are visible). */
+	votes?: VoteTotals;
+	/** A participant's own dots. */
+	myVotes?: MyVotes;
+	/** Board and facilitator: the mandate, focus areas and annual plan. */
+	board?: BoardState;
 }
+
+type BoardAck = (res: Ack<{ board: BoardState }>) => void;
 
 export interface ClientEvents {
 	'input:submit': (
@@ -56,6 +67,24 @@ export interface ClientEvents {
 		payload: { inputId: string },
 		ack: (res: Ack<{ themeId: string | null; terms: string[] }>) => void
 	) => void;
+	'vote:cast': (
+		payload: { id: string; themeId: string },
+		ack: (res: Ack<{ votes: MyVotes }>) => void
+	) => void;
+	'vote:retract': (
+		payload: { themeId: string },
+		ack: (res: Ack<{ votes: MyVotes }>) => void
+	) => void;
+	'voting:configure': (
+		payload: { dots?: number; allowStacking?: boolean; hideResults?: boolean; revealed?: boolean },
+		ack: (res: Ack<{ workshop: WorkshopView }>) => void
+	) => void;
+	'board:mandate': (payload: Record<string, unknown>, ack: BoardAck) => void;
+	'board:focus-save': (payload: Record<string, unknown>, ack: BoardAck) => void;
+	'board:focus-delete': (payload: { id: string; editor?: string }, ack: BoardAck) => void;
+	'board:focus-order': (payload: { ids: string[]; editor?: string }, ack: BoardAck) => void;
+	'board:activity-save': (payload: Record<string, unknown>, ack: BoardAck) => void;
+	'board:activity-delete': (payload: { id: string; editor?: string }, ack: BoardAck) => void;
 	'workshop:set-phase': (
 		payload: { phase: Phase },
 		ack: (res: Ack<{ workshop: WorkshopView }>) => void
@@ -71,6 +100,8 @@ export interface ServerEvents {
 	'presence:updated': (payload: { participantsOnline: number }) => void;
 	/** At most about ten a second per workshop, whatever the rate of inputs. */
 	'themes:updated': (snapshot: ThemesSnapshot) => void;
+	'votes:updated': (totals: VoteTotals) => void;
+	'board:updated': (payload: { board: BoardState; by: string | null }) => void;
 }
 
 /** The facilitator's edits to the themes; see docs/protocol.md. */
@@ -89,6 +120,15 @@ export const CLIENT_EVENT_NAMES: readonly (keyof ClientEvents)[] = [
 	'theme:undo',
 	'theme:redo',
 	'input:explain',
+	'vote:cast',
+	'vote:retract',
+	'voting:configure',
+	'board:mandate',
+	'board:focus-save',
+	'board:focus-delete',
+	'board:focus-order',
+	'board:activity-save',
+	'board:activity-delete',
 	'input:submit',
 	'input:edit',
 	'input:delete',

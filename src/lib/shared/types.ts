@@ -12,6 +12,16 @@ export const PHASES: readonly Phase[] = ['collecting', 'grouping', 'voting', 'cl
 
 export type Role = 'participant' | 'facilitator' | 'board';
 
+export interface VotingConfig {
+	/** Dots each participant may place. */
+	dots: number;
+	/** Whether several dots may go on one theme. */
+	allowStacking: boolean;
+	/** Results stay off the projector and phones until the facilitator reveals them. */
+	hideResults: boolean;
+	revealed: boolean;
+}
+
 export interface WorkshopView {
 	code: string;
 	title: string;
@@ -19,6 +29,78 @@ export interface WorkshopView {
 	language: Language;
 	phase: Phase;
 	createdAt: string;
+	voting: VotingConfig;
+}
+
+/** Dots per theme; `visible` is false while results are hidden from the room. */
+export interface VoteTotals {
+	totals: Record<string, number>;
+	voters: number;
+	visible: boolean;
+}
+
+/** A participant's own dots by theme, and how many are left. */
+export interface MyVotes {
+	byTheme: Record<string, number>;
+	left: number;
+}
+
+export interface MandateView {
+	purpose: string;
+	scope: string;
+	yearTheme: string;
+	updatedAt: string | null;
+	updatedBy: string | null;
+}
+
+export const SCORE_CRITERIA = ['impact', 'feasibility', 'relevance'] as const;
+export type ScoreCriterion = (typeof SCORE_CRITERIA)[number];
+
+export interface FocusAreaView {
+	id: string;
+	title: string;
+	description: string;
+	rationale: string;
+	themeIds: string[];
+	/** Input ids chosen as representative quotes. */
+	quoteIds: string[];
+	/** The board's own 1–5 scores, kept apart from participants' votes. */
+	scores: Partial<Record<ScoreCriterion, number>>;
+	owner: string;
+	position: number;
+	updatedAt: string;
+	updatedBy: string | null;
+}
+
+export const ACTIVITY_TYPES = [
+	'company_visit',
+	'breakfast_meeting',
+	'workshop',
+	'course',
+	'seminar',
+	'network_meeting',
+	'other'
+] as const;
+export type ActivityType = (typeof ACTIVITY_TYPES)[number];
+
+export interface ActivityView {
+	id: string;
+	title: string;
+	type: ActivityType;
+	/** 1–12, or null when only the quarter is known. */
+	month: number | null;
+	quarter: number | null;
+	host: string;
+	responsible: string;
+	focusAreaId: string | null;
+	updatedAt: string;
+	updatedBy: string | null;
+}
+
+export interface BoardState {
+	mandate: MandateView;
+	focusAreas: FocusAreaView[];
+	activities: ActivityView[];
 }
 
 export interface ParticipantView {
@@ -52,6 +134,9 @@ export type ErrorCode =
 	| 'id_conflict'
 	| 'unknown_event'
 	| 'rate_limited'
+	| 'voting_closed'
+	| 'budget_exhausted'
+	| 'already_voted'
 	| 'internal';
 
 export interface ApiError {

@@ -1,6 +1,7 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as createWorkshops from '../../../../db/migrations/2026_11_21_0001_create_workshops';
 import * as createThemes from '../../../../db/migrations/2026_11_21_0002_create_themes';
+import * as createVotesAndBoard from '../../../../db/migrations/2026_11_21_0003_create_votes_and_board';
 
 /**
  * The migrations in db/migrations, listed statically so that both bundles (the SvelteKit app and
@@ -8,7 +9,8 @@ import * as createThemes from '../../../../db/migrations/2026_11_21_0002_create_
  */
 const migrations: Record<string, Migration> = {
 	'2026_11_21_0001_create_workshops': createWorkshops,
-	'2026_11_21_0002_create_themes': createThemes
+	'2026_11_21_0002_create_themes': createThemes,
+	'2026_11_21_0003_create_votes_and_board': createVotesAndBoard
 };
 
 export const migrationProvider: MigrationProvider = {

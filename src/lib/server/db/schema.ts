@@ -8,6 +8,10 @@ export interface Database {
 	inputs: InputTable;
 	theme_states: ThemeStateTable;
 	theme_actions: ThemeActionTable;
+	votes: VoteTable;
+	mandates: MandateTable;
+	focus_areas: FocusAreaTable;
+	activities: ActivityTable;
 }
 
 export interface WorkshopTable {
@@ -20,6 +24,10 @@ export interface WorkshopTable {
 	board_token_hash: string;
 	created_at: string;
 	updated_at: string;
+	dots_per_participant: Generated<number>;
+	allow_stacking: Generated<number>;
+	results_hidden: Generated<number>;
+	results_revealed: Generated<number>;
 }
 
 export interface ParticipantTable {
@@ -61,6 +69,55 @@ export interface ThemeActionTable {
 	created_at: string;
 }
 
+export interface VoteTable {
+	id: string;
+	workshop_code: string;
+	participant_id: string;
+	theme_id: string;
+	created_at: string;
+}
+
+export interface MandateTable {
+	workshop_code: string;
+	purpose: string;
+	scope: string;
+	year_theme: string;
+	updated_at: string;
+	updated_by: string | null;
+}
+
+export interface FocusAreaTable {
+	id: string;
+	workshop_code: string;
+	title: string;
+	description: string;
+	rationale: string;
+	/** JSON list of theme ids. */
+	theme_ids: string;
+	/** JSON list of input ids chosen as representative quotes. */
+	quote_ids: string;
+	/** JSON object of the board's own 1–5 scores by criterion. */
+	scores: string;
+	owner: string;
+	position: number;
+	updated_at: string;
+	updated_by: string | null;
+}
+
+export interface ActivityTable {
+	id: string;
+	workshop_code: string;
+	title: string;
+	type: string;
+	month: number | null;
+	quarter: number | null;
+	host: string;
+	responsible: string;
+	focus_area_id: string | null;
+	updated_at: string;
+	updated_by: string | null;
+}
+
 export type WorkshopRow = Selectable<WorkshopTable>;
 export type NewWorkshop = Insertable<WorkshopTable>;
 export type WorkshopUpdate = Updateable<WorkshopTable>;
@@ -69,3 +126,8 @@ export type NewParticipant = Insertable<ParticipantTable>;
 export type InputRow = Selectable<InputTable>;
 export type NewInput = Insertable<InputTable>;
 export type ThemeActionRow = Selectable<ThemeActionTable>;
+export type VoteRow = Selectable<VoteTable>;
+export type NewVote = Insertable<VoteTable>;
+export type MandateRow = Selectable<MandateTable>;
+export type FocusAreaRow = Selectable<FocusAreaTable>;
+export type ActivityRow = Selectable<ActivityTable>;

@@ -34,3 +34,21 @@ export async function updateWorkshopPhase(
 		.where('code', '=', code)
 		.execute();
 }
+
+export async function updateVotingConfig(
+	db: Kysely<Database>,
+	code: string,
+	config: {
+		dots_per_participant?: number;
+		allow_stacking?: number;
+		results_hidden?: number;
+		results_revealed?: number;
+	},
+	now: string
+): Promise<void> {
+	await db
+		.updateTable('workshops')
+		.set({ ...config, updated_at: now })
+		.where('code', '=', code)
+		.execute();
+}

@@ -1,14 +1,22 @@
 import type { ThemeService } from '../workshop/theme.service';
+import type { VoteService } from '../workshop/vote.service';
 import type { WorkshopService } from '../workshop/workshop.service';
 import { command } from './command';
 import type { RealtimeSocket } from './types';
 
 /** What only the facilitator may do. */
-export function facilitatorHandlers(workshops: WorkshopService, themes: ThemeService) {
+export function facilitatorHandlers(
+	workshops: WorkshopService,
+	themes: ThemeService,
+	votes: VoteService
+) {
 	return (socket: RealtimeSocket) => {
 		const { code } = socket.data;
 		command(socket, 'workshop:set-phase', ['facilitator'], async (payload) => ({
 			workshop: await workshops.setPhase(code, payload)
+		}));
+		command(socket, 'voting:configure', ['facilitator'], async (payload) => ({
+			workshop: await votes.configure(code, payload)
 		}));
 		command(socket, 'theme:act', ['facilitator'], async (payload) => ({
 			themes: await themes.act(code, payload)

@@ -4,7 +4,8 @@ import { CLIENT_EVENT_NAMES } from '../../shared/events';
 import type { Runtime } from '../runtime';
 import { authMiddleware } from './auth';
 import { wireBroadcasts } from './broadcast';
-import { wireThemeBroadcasts } from './theme-broadcast';
+import { boardHandlers } from './board.handlers';
+import { wireThemeBroadcasts, wireVoteAndBoardBroadcasts } from './theme-broadcast';
 import { facilitatorHandlers } from './facilitator.handlers';
 import { participantHandlers } from './participant.handlers';
 import { Presence } from './presence';
@@ -31,12 +32,14 @@ export function createRealtime(httpServer: HttpServer, runtime: Runtime): Realti
 	});
 	const { workshops } = runtime;
 	const presence = new Presence();
-	const forParticipant = participantHandlers(workshops);
-	const forFacilitator = facilitatorHandlers(workshops, runtime.themes);
+	const forParticipant = participantHandlers(workshops, runtime.votes);
+	const forFacilitator = facilitatorHandlers(workshops, runtime.themes, runtime.votes);
+	const forBoard = boardHandlers(runtime.board);
 
 	io.use(authMiddleware(workshops));
 	const unwire = wireBroadcasts(io, workshops.events);
-	const unwireThemes = wireThemeBroadcasts(io, workshops.events, runtime.themes);
+	const unwireThemes = wireThemeBroadcasts(io, workshops.events, runtime);
+	const unwireVotes = wireVoteAndBoardBroadcasts(io, workshops.events, runtime);
 
 	io.on('connection', async (socket: RealtimeSocket) => {
 		const { code, role, participantId } = socket.data;
@@ -50,6 +53,7 @@ export function createRealtime(httpServer: HttpServer, runtime: Runtime): Realti
 		});
 		forParticipant(socket);
 		forFacilitator(socket);
+		forBoard(socket);
 
 		socket.join([workshopRoom(code), roleRoom(code, role)]);
 		const announcePresence = (count: number) =>
@@ -65,24 +69,33 @@ export function createRealtime(httpServer: HttpServer, runtime: Runtime): Realti
 			if (role === 'participant' && participantId) {
 				const participant = await workshops.joinParticipant(code, participantId);
 				const inputs = await workshops.participantInputs(code, participantId);
+				const voting = workshop.phase === 'voting';
+				const votes = await runtime.votes.totals(code);
 				socket.emit('session:ready', {
 					role,
 					workshop,
 					participantId,
 					participant,
 					inputs,
-					participantsOnline: presence.count(code)
+					participantsOnline: presence.count(code),
+					themes: voting ? await runtime.themes.snapshot(code) : undefined,
+					votes: votes.visible ? votes : undefined,
+					myVotes: await runtime.votes.mine(code, participantId)
 				});
 			} else {
-				const [inputs, themes] = await Promise.all([
+				const [inputs, themes, votes, board] = await Promise.all([
 					workshops.allInputs(code),
-					runtime.themes.snapshot(code)
+					runtime.themes.snapshot(code),
+					runtime.votes.totals(code),
+					runtime.board.state(code)
 				]);
 				socket.emit('session:ready', {
 					role,
 					workshop,
 					inputs,
 					themes,
+					votes,
+					board,
 					participantsOnline: presence.count(code)
 				});
 			}
@@ -97,6 +110,7 @@ export function createRealtime(httpServer: HttpServer, runtime: Runtime): Realti
 		async close() {
 			unwire();
 			unwireThemes();
+			unwireVotes();
 			await new Promise<void>((resolve) => io.close(() => resolve()));
 		}
 	};

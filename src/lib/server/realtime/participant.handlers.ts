@@ -1,9 +1,10 @@
+import type { VoteService } from '../workshop/vote.service';
 import type { WorkshopService } from '../workshop/workshop.service';
 import { command } from './command';
 import type { RealtimeSocket } from './types';
 
 /** What a phone may do: its own inputs and its own profile. */
-export function participantHandlers(workshops: WorkshopService) {
+export function participantHandlers(workshops: WorkshopService, votes: VoteService) {
 	return (socket: RealtimeSocket) => {
 		const { code } = socket.data;
 		const me = () => socket.data.participantId ?? '';
@@ -15,6 +16,12 @@ export function participantHandlers(workshops: WorkshopService) {
 		}));
 		command(socket, 'input:delete', ['participant'], async (payload) => ({
 			id: await workshops.deleteInput(code, me(), payload)
+		}));
+		command(socket, 'vote:cast', ['participant'], async (payload) => ({
+			votes: await votes.cast(code, me(), payload)
+		}));
+		command(socket, 'vote:retract', ['participant'], async (payload) => ({
+			votes: await votes.retract(code, me(), payload)
 		}));
 		command(socket, 'participant:update', ['participant'], async (payload) => ({
 			participant: await workshops.updateProfile(code, me(), payload)

@@ -1,45 +1,90 @@
 import type { DomainEvents } from '../workshop/domain-events';
-import type { ThemeService } from '../workshop/theme.service';
-import { staffRooms } from './rooms';
+import type { Runtime } from '../runtime';
+import { roleRoom, staffRooms } from './rooms';
 import type { RealtimeServer } from './types';
 
-/** At most one theme snapshot per workshop per interval, however fast inputs arrive. */
+/** At most one snapshot per workshop and kind per interval, however fast changes arrive. */
 export const THEME_BROADCAST_INTERVAL_MS = 100;
 
 /**
- * Coalesces theme changes: the first change in a quiet period is sent at once, later ones wait for
- * the interval to pass and then go out together as one compact snapshot.
+ * Calls `send(code)` for a burst of changes: the first change in a quiet period goes out at once,
+ * later ones wait for the interval and then go out together.
  */
+function coalescer(send: (code: string) => Promise<void>) {
+	const scheduled = new Map<string, NodeJS.Timeout>();
+	const lastSent = new Map<string, number>();
+	return {
+		touch(code: string) {
+			if (scheduled.has(code)) return;
+			const wait = Math.max(
+				0,
+				(lastSent.get(code) ?? 0) + THEME_BROADCAST_INTERVAL_MS - Date.now()
+			);
+			scheduled.set(
+				code,
+				setTimeout(() => {
+					scheduled.delete(code);
+					lastSent.set(code, Date.now());
+					send(code).catch((err) => console.error(`broadcast for ${code} failed`, err));
+				}, wait)
+			);
+		},
+		stop() {
+			for (const timer of scheduled.values()) clearTimeout(timer);
+			scheduled.clear();
+		}
+	};
+}
+
+/** Theme snapshots to staff; to phones as well while they vote. */
 export function wireThemeBroadcasts(
 	io: RealtimeServer,
 	events: DomainEvents,
-	themes: ThemeService
+	runtime: Runtime
 ): () => void {
-	const scheduled = new Map<string, NodeJS.Timeout>();
-	const lastSent = new Map<string, number>();
-
-	const send = async (code: string) => {
-		scheduled.delete(code);
-		lastSent.set(code, Date.now());
-		try {
-			io.to(staffRooms(code)).emit('themes:updated', await themes.snapshot(code));
-		} catch (err) {
-			console.error(`themes of ${code} not sent`, err);
-		}
-	};
-
-	const off = events.on('themes.changed', ({ code }) => {
-		if (scheduled.has(code)) return;
-		const wait = Math.max(0, (lastSent.get(code) ?? 0) + THEME_BROADCAST_INTERVAL_MS - Date.now());
-		scheduled.set(
-			code,
-			setTimeout(() => void send(code), wait)
-		);
+	const themes = coalescer(async (code) => {
+		const snapshot = await runtime.themes.snapshot(code);
+		const workshop = await runtime.workshops.getWorkshop(code);
+		const rooms = [...staffRooms(code)];
+		if (workshop.phase === 'voting') rooms.push(roleRoom(code, 'participant'));
+		io.to(rooms).emit('themes:updated', snapshot);
 	});
-
+	const offs = [
+		events.on('themes.changed', ({ code }) => themes.touch(code)),
+		// Phones get the themes when voting opens.
+		events.on('workshop.updated', ({ code, workshop }) => {
+			if (workshop.phase === 'voting') themes.touch(code);
+		})
+	];
 	return () => {
-		off();
-		for (const timer of scheduled.values()) clearTimeout(timer);
-		scheduled.clear();
+		offs.forEach((off) => off());
+		themes.stop();
+	};
+}
+
+/** Dot totals (to phones only once results are visible) and the board's workspace. */
+export function wireVoteAndBoardBroadcasts(
+	io: RealtimeServer,
+	events: DomainEvents,
+	runtime: Runtime
+): () => void {
+	const votes = coalescer(async (code) => {
+		const totals = await runtime.votes.totals(code);
+		const rooms = [...staffRooms(code)];
+		if (totals.visible) rooms.push(roleRoom(code, 'participant'));
+		io.to(rooms).emit('votes:updated', totals);
+	});
+	const offs = [
+		events.on('votes.changed', ({ code }) => votes.touch(code)),
+		events.on('board.changed', ({ code, by }) => {
+			runtime.board
+				.state(code)
+				.then((board) => io.to(staffRooms(code)).emit('board:updated', { board, by }))
+				.catch((err) => console.error(`board of ${code} not sent`, err));
+		})
+	];
+	return () => {
+		offs.forEach((off) => off());
+		votes.stop();
 	};
 }

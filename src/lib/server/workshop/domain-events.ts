@@ -13,6 +13,8 @@ export interface DomainEventMap {
 	'workshop.updated': { code: string; workshop: WorkshopView };
 	/** The themes may have changed; listeners read a snapshot when they are ready to send. */
 	'themes.changed': { code: string };
+	'votes.changed': { code: string };
+	'board.changed': { code: string; by: string | null };
 }
 
 export class DomainEvents {

@@ -48,6 +48,9 @@ export function httpStatus(code: ErrorCode): number {
 			return 404;
 		case 'id_conflict':
 		case 'input_closed':
+		case 'voting_closed':
+		case 'budget_exhausted':
+		case 'already_voted':
 			return 409;
 		case 'rate_limited':
 			return 429;

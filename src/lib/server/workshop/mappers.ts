@@ -8,7 +8,13 @@ export function toWorkshopView(row: WorkshopRow): WorkshopView {
 		prompt: row.prompt,
 		language: row.language,
 		phase: row.phase,
-		createdAt: row.created_at
+		createdAt: row.created_at,
+		voting: {
+			dots: row.dots_per_participant,
+			allowStacking: row.allow_stacking === 1,
+			hideResults: row.results_hidden === 1,
+			revealed: row.results_revealed === 1
+		}
 	};
 }
 

@@ -122,6 +122,34 @@ export class ThemeService {
 		});
 	}
 
+	async themeExists(code: string, themeId: string): Promise<boolean> {
+		const { live } = await this.load(code);
+		return live.current.themes().some((t) => t.id === themeId);
+	}
+
+	/**
+	 * The inputs nearest each theme's centre, taken in turn from each theme: an input that shares
+	 * more of its words with the rest of its theme stands for it better.
+	 */
+	async representatives(code: string, themeIds: string[], n: number): Promise<string[]> {
+		const { live } = await this.load(code);
+		const engine = live.current;
+		const ranked = engine
+			.themes()
+			.filter((t) => themeIds.includes(t.id))
+			.map((t) =>
+				t.inputIds
+					.map((id) => ({ id, shared: engine.explain(id).length }))
+					.sort((a, b) => b.shared - a.shared)
+					.map((x) => x.id)
+			);
+		const picked: string[] = [];
+		for (let round = 0; picked.length < n && ranked.some((r) => r.length > round); round++) {
+			for (const list of ranked) if (list[round] && picked.length < n) picked.push(list[round]);
+		}
+		return picked;
+	}
+
 	/** Runs a refinement now (the control room's "regroup" button, and tests). */
 	async refine(code: string): Promise<ThemesSnapshot> {
 		await (await this.load(code)).live.refine();

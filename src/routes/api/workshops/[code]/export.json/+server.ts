@@ -1,17 +1,18 @@
-import { json } from '@sveltejs/kit';
-import { apiCall } from '$lib/server/api';
-import { requireStaffApi } from '$lib/server/staff-auth';
+import { exportResponse } from '$lib/server/export/respond';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = (event) =>
-	apiCall(async () => {
-		const { code } = event.params;
-		await requireStaffApi(event, code);
-		const data = await event.locals.runtime.workshops.exportWorkshop(code);
-		return json(data, {
-			headers: {
-				'content-disposition': `attachment; filename="innspill-${data.workshop.code}.json"`,
-				'cache-control': 'no-store'
-			}
-		});
-	});
+	exportResponse(event, 'json', 'application/json; charset=utf-8', (report) =>
+		JSON.stringify({
+			workshop: report.workshop,
+			participants: report.participants,
+			inputs: report.inputs,
+			themes: report.themes.themes,
+			unsorted: report.themes.unsorted,
+			votes: report.votes,
+			mandate: report.board.mandate,
+			focusAreas: report.board.focusAreas,
+			plan: report.board.activities,
+			exportedAt: report.exportedAt
+		})
+	);

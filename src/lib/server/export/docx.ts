@@ -1,0 +1,178 @@
+import {
+	AlignmentType,
+	BorderStyle,
+	Document,
+	HeadingLevel,
+	Packer,
+	Paragraph,
+	Table,
+	TableCell,
+	TableRow,
+	TextRun,
+	WidthType
+} from 'docx';
+import { SCORE_CRITERIA } from '../../shared/types';
+import type { MessageKey } from '../../i18n/index';
+import {
+	activityWhen,
+	dateText,
+	inputsById,
+	inputsByTheme,
+	planInOrder,
+	themeLabel,
+	type WorkshopReport
+} from './report';
+
+const heading = (text: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel]) =>
+	new Paragraph({ text, heading: level, spacing: { before: 240, after: 120 } });
+
+const para = (text: string) =>
+	new Paragraph({ children: [new TextRun(text)], spacing: { after: 120 } });
+
+const labelled = (label: string, text: string) =>
+	new Paragraph({
+		children: [new TextRun({ text: `${label}: `, bold: true }), new TextRun(text)],
+		spacing: { after: 100 }
+	});
+
+const quote = (text: string) =>
+	new Paragraph({
+		children: [new TextRun({ text: `«${text}»`, italics: true })],
+		indent: { left: 480 },
+		border: { left: { style: BorderStyle.SINGLE, size: 12, color: '8899AA', space: 8 } },
+		spacing: { after: 80 }
+	});
+
+function table(header: string[], rows: string[][]): Table {
+	const cell = (text: string, bold = false) =>
+		new TableCell({ children: [new Paragraph({ children: [new TextRun({ text, bold })] })] });
+	return new Table({
+		width: { size: 100, type: WidthType.PERCENTAGE },
+		rows: [
+			new TableRow({ tableHeader: true, children: header.map((h) => cell(h, true)) }),
+			...rows.map((r) => new TableRow({ children: r.map((c) => cell(c)) }))
+		]
+	});
+}
+
+/** The mandate draft as a Word document; docx escapes all text, so user input stays text. */
+export async function renderDocx(report: WorkshopReport): Promise<Buffer> {
+	const { t, workshop, board } = report;
+	const byId = inputsById(report);
+	const body: (Paragraph | Table)[] = [
+		new Paragraph({
+			text: `${t('export.mandateDraft')}: ${workshop.title}`,
+			heading: HeadingLevel.TITLE
+		}),
+		new Paragraph({
+			children: [
+				new TextRun({
+					text: t('export.generated', {
+						date: dateText(report),
+						title: workshop.title,
+						code: workshop.code
+					}),
+					italics: true
+				})
+			],
+			alignment: AlignmentType.LEFT
+		}),
+		heading(t('export.mandate'), HeadingLevel.HEADING_1)
+	];
+	for (const [key, value] of [
+		['export.purpose', board.mandate.purpose],
+		['export.scope', board.mandate.scope],
+		['export.yearTheme', board.mandate.yearTheme]
+	] as const) {
+		if (!value) continue;
+		body.push(heading(t(key), HeadingLevel.HEADING_2), ...value.split(/\n+/).map(para));
+	}
+
+	body.push(heading(t('export.focusAreas'), HeadingLevel.HEADING_1));
+	if (board.focusAreas.length === 0) body.push(para(t('export.noFocusAreas')));
+	board.focusAreas.forEach((area, index) => {
+		body.push(heading(`${index + 1}. ${area.title}`, HeadingLevel.HEADING_2));
+		if (area.description) body.push(...area.description.split(/\n+/).map(para));
+		if (area.rationale) body.push(labelled(t('export.rationale'), area.rationale));
+		if (area.themeIds.length) {
+			const votes = area.themeIds.reduce((n, id) => n + (report.votes.totals[id] ?? 0), 0);
+			body.push(
+				labelled(t('export.themes'), area.themeIds.map((id) => themeLabel(report, id)).join(', '))
+			);
+			body.push(labelled(t('export.votes'), String(votes)));
+		}
+		const scored = SCORE_CRITERIA.filter((c) => area.scores[c] !== undefined);
+		if (scored.length) {
+			body.push(
+				labelled(
+					t('export.scores'),
+					scored.map((c) => `${t(`score.${c}` as MessageKey)} ${area.scores[c]}`).join(' · ')
+				)
+			);
+		}
+		if (area.owner) body.push(labelled(t('export.owner'), area.owner));
+		const quotes = area.quoteIds.map((id) => byId.get(id)).filter((i) => i && !i.hidden);
+		if (quotes.length) {
+			body.push(
+				new Paragraph({ children: [new TextRun({ text: t('export.quotes'), bold: true })] })
+			);
+			body.push(...quotes.map((q) => quote(q!.text)));
+		}
+	});
+
+	body.push(heading(t('export.plan'), HeadingLevel.HEADING_1));
+	if (board.activities.length === 0) body.push(para(t('export.noPlan')));
+	else {
+		const areas = new Map(board.focusAreas.map((a) => [a.id, a.title]));
+		body.push(
+			table(
+				[
+					t('export.when'),
+					t('export.activity'),
+					t('export.type'),
+					t('export.host'),
+					t('export.responsible'),
+					t('export.focusArea')
+				],
+				planInOrder(board.activities).map((a) => [
+					activityWhen(a, t),
+					a.title,
+					t(`activity.${a.type}` as MessageKey),
+					a.host,
+					a.responsible,
+					a.focusAreaId ? (areas.get(a.focusAreaId) ?? '') : ''
+				])
+			)
+		);
+	}
+
+	body.push(heading(t('export.appendix'), HeadingLevel.HEADING_1));
+	body.push(labelled(t('export.question'), workshop.prompt));
+	body.push(
+		para(
+			t('export.participants', {
+				n: report.participants.length,
+				m: report.inputs.filter((i) => !i.hidden).length
+			})
+		)
+	);
+	for (const group of inputsByTheme(report)) {
+		const votes = group.themeId ? (report.votes.totals[group.themeId] ?? 0) : 0;
+		body.push(
+			heading(
+				`${group.label} (${group.inputs.length}${votes ? ` · ${t('export.votes').toLowerCase()}: ${votes}` : ''})`,
+				HeadingLevel.HEADING_3
+			)
+		);
+		for (const input of group.inputs)
+			body.push(new Paragraph({ text: input.text, bullet: { level: 0 } }));
+	}
+
+	const doc = new Document({
+		creator: 'Innspill',
+		title: `${t('export.mandateDraft')}: ${workshop.title}`,
+		styles: { default: { document: { run: { font: 'Calibri', size: 22 } } } },
+		sections: [{ children: body }]
+	});
+	return Packer.toBuffer(doc);
+}

@@ -1,0 +1,91 @@
+import { translator, type MessageKey, type Translate } from '../../i18n/index';
+import type {
+	ActivityView,
+	BoardState,
+	InputView,
+	ParticipantView,
+	ThemesSnapshot,
+	ThemeView,
+	VoteTotals,
+	WorkshopView
+} from '../../shared/types';
+import type { Runtime } from '../runtime';
+
+/** Everything an export shows, gathered once, in the workshop's language. */
+export interface WorkshopReport {
+	workshop: WorkshopView;
+	participants: ParticipantView[];
+	inputs: InputView[];
+	themes: ThemesSnapshot;
+	votes: VoteTotals;
+	board: BoardState;
+	exportedAt: string;
+	t: Translate;
+}
+
+export async function gatherReport(runtime: Runtime, code: string): Promise<WorkshopReport> {
+	const data = await runtime.workshops.exportWorkshop(code);
+	const [themes, votes, board] = await Promise.all([
+		runtime.themes.snapshot(data.workshop.code),
+		runtime.votes.totals(data.workshop.code),
+		runtime.board.state(data.workshop.code)
+	]);
+	return { ...data, themes, votes, board, t: translator(data.workshop.language) };
+}
+
+export function inputsById(report: WorkshopReport): Map<string, InputView> {
+	return new Map(report.inputs.map((i) => [i.id, i]));
+}
+
+/** Themes ranked by votes, then by size: the order the board works through them. */
+export function rankedThemes(report: WorkshopReport): ThemeView[] {
+	const votes = (t: ThemeView) => report.votes.totals[t.id] ?? 0;
+	return [...report.themes.themes].sort(
+		(a, b) => votes(b) - votes(a) || b.inputIds.length - a.inputIds.length
+	);
+}
+
+/** Visible inputs grouped under their theme labels, unsorted last. */
+export function inputsByTheme(
+	report: WorkshopReport
+): { label: string; themeId: string | null; inputs: InputView[] }[] {
+	const byId = inputsById(report);
+	const visible = (ids: string[]) =>
+		ids.map((id) => byId.get(id)).filter((i): i is InputView => !!i && !i.hidden);
+	const groups = rankedThemes(report).map((t) => ({
+		label: t.label,
+		themeId: t.id as string | null,
+		inputs: visible(t.inputIds)
+	}));
+	const unsorted = visible(report.themes.unsorted);
+	if (unsorted.length)
+		groups.push({ label: report.t('themes.unsorted'), themeId: null, inputs: unsorted });
+	return groups;
+}
+
+export function activityWhen(activity: ActivityView, t: Translate): string {
+	if (activity.month) return t(`month.${activity.month}` as MessageKey);
+	if (activity.quarter) return t('quarter', { n: activity.quarter });
+	return t('unplanned');
+}
+
+/** Activities in calendar order; unscheduled ones last. */
+export function planInOrder(activities: ActivityView[]): ActivityView[] {
+	const key = (a: ActivityView) => (a.month ? a.month : a.quarter ? a.quarter * 3 - 0.5 : 99);
+	return [...activities].sort((a, b) => key(a) - key(b) || a.title.localeCompare(b.title));
+}
+
+export function themeLabel(report: WorkshopReport, themeId: string): string {
+	return report.themes.themes.find((t) => t.id === themeId)?.label ?? themeId;
+}
+
+export function dateText(report: WorkshopReport): string {
+	return new Date(report.exportedAt).toLocaleDateString(
+		report.workshop.language === 'nb' ? 'nb-NO' : 'en-GB',
+		{
+			year: 'numeric',
+			month: 'long',
+			day: 'numeric'
+		}
+	);
+}

@@ -1,0 +1,235 @@
+import type { Kysely } from 'kysely';
+import * as board from '../db/board.repository';
+import type { ActivityRow, Database, FocusAreaRow, MandateRow } from '../db/schema';
+import type { ActivityView, BoardState, FocusAreaView, MandateView } from '../../shared/types';
+import {
+	activityType,
+	editor,
+	idList,
+	LIMITS,
+	optional,
+	rangeOrNull,
+	scores,
+	text,
+	themeIds
+} from './board-validation';
+import type { DomainEvents } from './domain-events';
+import { DomainError } from './errors';
+import { parseId, requireObject } from './validation';
+
+const toMandate = (row: MandateRow | undefined): MandateView => ({
+	purpose: row?.purpose ?? '',
+	scope: row?.scope ?? '',
+	yearTheme: row?.year_theme ?? '',
+	updatedAt: row?.updated_at ?? null,
+	updatedBy: row?.updated_by ?? null
+});
+
+const toFocusArea = (row: FocusAreaRow): FocusAreaView => ({
+	id: row.id,
+	title: row.title,
+	description: row.description,
+	rationale: row.rationale,
+	themeIds: JSON.parse(row.theme_ids),
+	quoteIds: JSON.parse(row.quote_ids),
+	scores: JSON.parse(row.scores),
+	owner: row.owner,
+	position: row.position,
+	updatedAt: row.updated_at,
+	updatedBy: row.updated_by
+});
+
+const toActivity = (row: ActivityRow): ActivityView => ({
+	id: row.id,
+	title: row.title,
+	type: row.type as ActivityView['type'],
+	month: row.month,
+	quarter: row.quarter,
+	host: row.host,
+	responsible: row.responsible,
+	focusAreaId: row.focus_area_id,
+	updatedAt: row.updated_at,
+	updatedBy: row.updated_by
+});
+
+/**
+ * The board's workspace: mandate text, focus areas and the annual plan. Edits name only the fields
+ * they change, so two board members editing different fields never overwrite each other; on the
+ * same field the last write wins and everyone sees who made it.
+ */
+export class BoardService {
+	constructor(
+		private readonly db: Kysely<Database>,
+		private readonly events: DomainEvents,
+		/** Inputs that best represent the given themes, for suggested quotes. */
+		private readonly representatives: (
+			code: string,
+			themeIds: string[],
+			n: number
+		) => Promise<string[]>
+	) {}
+
+	async state(code: string): Promise<BoardState> {
+		const [mandate, focusAreas, activities] = await Promise.all([
+			board.findMandate(this.db, code),
+			board.listFocusAreas(this.db, code),
+			board.listActivities(this.db, code)
+		]);
+		return {
+			mandate: toMandate(mandate),
+			focusAreas: focusAreas.map(toFocusArea),
+			activities: activities.map(toActivity)
+		};
+	}
+
+	private changed(code: string, by: string | null): Promise<BoardState> {
+		this.events.emit('board.changed', { code, by });
+		return this.state(code);
+	}
+
+	async updateMandate(code: string, payload: unknown): Promise<BoardState> {
+		const body = requireObject(payload);
+		const by = editor(body.editor);
+		await board.saveMandate(
+			this.db,
+			code,
+			{
+				purpose: optional(body, 'purpose', (v) => text(v, LIMITS.text, 'Purpose')),
+				scope: optional(body, 'scope', (v) => text(v, LIMITS.text, 'Scope')),
+				year_theme: optional(body, 'yearTheme', (v) =>
+					text(v, LIMITS.yearTheme, "The year's theme")
+				),
+				updated_by: by
+			},
+			new Date().toISOString()
+		);
+		return this.changed(code, by);
+	}
+
+	async saveFocusArea(code: string, payload: unknown): Promise<BoardState> {
+		const body = requireObject(payload);
+		const id = parseId(body.id);
+		const by = editor(body.editor);
+		const fields = {
+			title: optional(body, 'title', (v) => text(v, LIMITS.title, 'Title')),
+			description: optional(body, 'description', (v) => text(v, LIMITS.text, 'Description')),
+			rationale: optional(body, 'rationale', (v) => text(v, LIMITS.text, 'Rationale')),
+			theme_ids: optional(body, 'themeIds', (v) => JSON.stringify(themeIds(v))),
+			quote_ids: optional(body, 'quoteIds', (v) => JSON.stringify(idList(v, 20))),
+			scores: optional(body, 'scores', (v) => JSON.stringify(scores(v))),
+			owner: optional(body, 'owner', (v) => text(v, LIMITS.short, 'Owner'))
+		};
+		const now = new Date().toISOString();
+		const existing = await board.findFocusArea(this.db, id);
+		if (existing && existing.workshop_code !== code)
+			throw new DomainError('id_conflict', 'That id is taken.');
+		const themes: string[] = JSON.parse(fields.theme_ids ?? existing?.theme_ids ?? '[]');
+		if (body.suggestQuotes === true || (!existing && fields.quote_ids === undefined)) {
+			fields.quote_ids = JSON.stringify(await this.representatives(code, themes, 3));
+		}
+		if (!existing) {
+			if (!fields.title) throw new DomainError('invalid_payload', 'A focus area needs a title.');
+			const position = (await board.listFocusAreas(this.db, code)).length;
+			await board.insertFocusArea(this.db, {
+				id,
+				workshop_code: code,
+				title: fields.title,
+				description: fields.description ?? '',
+				rationale: fields.rationale ?? '',
+				theme_ids: fields.theme_ids ?? '[]',
+				quote_ids: fields.quote_ids ?? '[]',
+				scores: fields.scores ?? '{}',
+				owner: fields.owner ?? '',
+				position,
+				updated_at: now,
+				updated_by: by
+			});
+		} else {
+			if (fields.title === '')
+				throw new DomainError('invalid_payload', 'A focus area needs a title.');
+			await board.updateFocusArea(this.db, id, { ...fields, updated_at: now, updated_by: by });
+		}
+		return this.changed(code, by);
+	}
+
+	async deleteFocusArea(code: string, payload: unknown): Promise<BoardState> {
+		const body = requireObject(payload);
+		const row = await board.findFocusArea(this.db, parseId(body.id));
+		if (!row || row.workshop_code !== code)
+			throw new DomainError('not_found', 'No such focus area.');
+		await board.deleteFocusArea(this.db, row.id);
+		return this.changed(code, editor(body.editor));
+	}
+
+	/** Sets the priority order; ids not named keep their relative order after the named ones. */
+	async orderFocusAreas(code: string, payload: unknown): Promise<BoardState> {
+		const body = requireObject(payload);
+		const ids = idList(body.ids, 200);
+		const rows = await board.listFocusAreas(this.db, code);
+		const ordered = [
+			...ids.map((id) => rows.find((r) => r.id === id)).filter((r): r is FocusAreaRow => !!r),
+			...rows.filter((r) => !ids.includes(r.id))
+		];
+		const by = editor(body.editor);
+		const now = new Date().toISOString();
+		for (const [position, row] of ordered.entries()) {
+			if (row.position !== position) {
+				await board.updateFocusArea(this.db, row.id, { position, updated_at: now, updated_by: by });
+			}
+		}
+		return this.changed(code, by);
+	}
+
+	async saveActivity(code: string, payload: unknown): Promise<BoardState> {
+		const body = requireObject(payload);
+		const id = parseId(body.id);
+		const by = editor(body.editor);
+		const fields = {
+			title: optional(body, 'title', (v) => text(v, LIMITS.title, 'Title')),
+			type: optional(body, 'type', activityType),
+			month: optional(body, 'month', rangeOrNull(1, 12, 'Month')),
+			quarter: optional(body, 'quarter', rangeOrNull(1, 4, 'Quarter')),
+			host: optional(body, 'host', (v) => text(v, LIMITS.short, 'Host')),
+			responsible: optional(body, 'responsible', (v) => text(v, LIMITS.short, 'Responsible')),
+			focus_area_id: optional(body, 'focusAreaId', (v) => (v === null ? null : parseId(v)))
+		};
+		if (fields.focus_area_id) {
+			const area = await board.findFocusArea(this.db, fields.focus_area_id);
+			if (!area || area.workshop_code !== code)
+				throw new DomainError('not_found', 'No such focus area.');
+		}
+		const now = new Date().toISOString();
+		const existing = await board.findActivity(this.db, id);
+		if (existing && existing.workshop_code !== code)
+			throw new DomainError('id_conflict', 'That id is taken.');
+		if (!existing) {
+			if (!fields.title) throw new DomainError('invalid_payload', 'An activity needs a title.');
+			await board.insertActivity(this.db, {
+				id,
+				workshop_code: code,
+				title: fields.title,
+				type: fields.type ?? 'other',
+				month: fields.month ?? null,
+				quarter: fields.quarter ?? (fields.month ? Math.ceil(fields.month / 3) : null),
+				host: fields.host ?? '',
+				responsible: fields.responsible ?? '',
+				focus_area_id: fields.focus_area_id ?? null,
+				updated_at: now,
+				updated_by: by
+			});
+		} else {
+			if (fields.title === '')
+				throw new DomainError('invalid_payload', 'An activity needs a title.');
+			await board.updateActivity(this.db, id, { ...fields, updated_at: now, updated_by: by });
+		}
+		return this.changed(code, by);
+	}
+
+	async deleteActivity(code: string, payload: unknown): Promise<BoardState> {
+		const body = requireObject(payload);
+		const row = await board.findActivity(this.db, parseId(body.id));
+		if (!row || row.workshop_code !== code) throw new DomainError('not_found', 'No such activity.');
+		await board.deleteActivity(this.db, row.id);
+		return this.changed(code, editor(body.editor));
+	}
+}

@@ -1,0 +1,143 @@
+import type { Kysely } from 'kysely';
+import * as votes from '../db/vote.repository';
+import * as workshops from '../db/workshop.repository';
+import type { Database } from '../db/schema';
+import type { MyVotes, VoteTotals, WorkshopView } from '../../shared/types';
+import type { DomainEvents } from './domain-events';
+import { DomainError } from './errors';
+import { toWorkshopView } from './mappers';
+import { parseId, requireObject } from './validation';
+
+const THEME_ID = /^t\d{1,9}$/;
+export const MAX_DOTS = 20;
+
+/**
+ * Dot voting. Each dot is a row keyed by the id the phone generated, so a replayed tap is the same
+ * dot; the budget check and the insert run in one transaction, so concurrent taps cannot overspend.
+ */
+export class VoteService {
+	constructor(
+		private readonly db: Kysely<Database>,
+		private readonly events: DomainEvents,
+		/** Which theme ids exist now (votes go to themes on the map). */
+		private readonly themeExists: (code: string, themeId: string) => Promise<boolean>
+	) {}
+
+	private async workshop(code: string) {
+		const row = await workshops.findWorkshop(this.db, code);
+		if (!row) throw new DomainError('unknown_workshop', 'No workshop has that code.');
+		return row;
+	}
+
+	async configure(code: string, payload: unknown): Promise<WorkshopView> {
+		const body = requireObject(payload);
+		const config: Parameters<typeof workshops.updateVotingConfig>[2] = {};
+		if (body.dots !== undefined) {
+			if (
+				!Number.isInteger(body.dots) ||
+				(body.dots as number) < 1 ||
+				(body.dots as number) > MAX_DOTS
+			) {
+				throw new DomainError(
+					'invalid_payload',
+					`Dots must be a whole number from 1 to ${MAX_DOTS}.`
+				);
+			}
+			config.dots_per_participant = body.dots as number;
+		}
+		for (const [field, column] of [
+			['allowStacking', 'allow_stacking'],
+			['hideResults', 'results_hidden'],
+			['revealed', 'results_revealed']
+		] as const) {
+			if (body[field] === undefined) continue;
+			if (typeof body[field] !== 'boolean')
+				throw new DomainError('invalid_payload', `${field} must be true or false.`);
+			config[column] = body[field] ? 1 : 0;
+		}
+		await workshops.updateVotingConfig(this.db, code, config, new Date().toISOString());
+		const workshop = toWorkshopView(await this.workshop(code));
+		this.events.emit('workshop.updated', { code, workshop });
+		this.events.emit('votes.changed', { code });
+		return workshop;
+	}
+
+	async cast(code: string, participantId: string, payload: unknown): Promise<MyVotes> {
+		const body = requireObject(payload);
+		const id = parseId(body.id);
+		if (typeof body.themeId !== 'string' || !THEME_ID.test(body.themeId)) {
+			throw new DomainError('invalid_payload', 'Unknown theme id.');
+		}
+		const themeId = body.themeId;
+		const workshop = await this.workshop(code);
+		if (workshop.phase !== 'voting' && !(await votes.findVote(this.db, id))) {
+			throw new DomainError('voting_closed', 'Voting is not open.');
+		}
+		if (!(await this.themeExists(code, themeId))) {
+			throw new DomainError('not_found', 'That theme no longer exists.');
+		}
+		// Replay check, budget check and insert in one transaction: concurrent taps queue up behind
+		// each other, so a replayed id is seen as the same dot and the budget cannot be overspent.
+		const created = await this.db.transaction().execute(async (trx) => {
+			const replay = await votes.findVote(trx, id);
+			if (replay) {
+				if (replay.participant_id !== participantId || replay.workshop_code !== code) {
+					throw new DomainError('id_conflict', 'That id is already used.');
+				}
+				return false;
+			}
+			const mine = await votes.participantVotes(trx, code, participantId);
+			if (mine.length >= workshop.dots_per_participant) {
+				throw new DomainError('budget_exhausted', 'You have used all your dots.');
+			}
+			if (workshop.allow_stacking === 0 && mine.some((v) => v.theme_id === themeId)) {
+				throw new DomainError('already_voted', 'You have already put a dot on this theme.');
+			}
+			await votes.insertVote(trx, {
+				id,
+				workshop_code: code,
+				participant_id: participantId,
+				theme_id: themeId,
+				created_at: new Date().toISOString()
+			});
+			return true;
+		});
+		if (!created) return this.mine(code, participantId);
+		this.events.emit('votes.changed', { code });
+		return this.mine(code, participantId);
+	}
+
+	/** Takes back the participant's latest dot on a theme. */
+	async retract(code: string, participantId: string, payload: unknown): Promise<MyVotes> {
+		const body = requireObject(payload);
+		if (typeof body.themeId !== 'string' || !THEME_ID.test(body.themeId)) {
+			throw new DomainError('invalid_payload', 'Unknown theme id.');
+		}
+		const workshop = await this.workshop(code);
+		if (workshop.phase !== 'voting') throw new DomainError('voting_closed', 'Voting is not open.');
+		const mine = await votes.participantVotes(this.db, code, participantId);
+		const last = mine.filter((v) => v.theme_id === body.themeId).at(-1);
+		if (!last) throw new DomainError('not_found', 'No dot on that theme.');
+		await votes.deleteVote(this.db, last.id);
+		this.events.emit('votes.changed', { code });
+		return this.mine(code, participantId);
+	}
+
+	async mine(code: string, participantId: string): Promise<MyVotes> {
+		const workshop = await this.workshop(code);
+		const rows = await votes.participantVotes(this.db, code, participantId);
+		const byTheme: Record<string, number> = {};
+		for (const row of rows) byTheme[row.theme_id] = (byTheme[row.theme_id] ?? 0) + 1;
+		return { byTheme, left: Math.max(0, workshop.dots_per_participant - rows.length) };
+	}
+
+	async totals(code: string): Promise<VoteTotals> {
+		const workshop = await this.workshop(code);
+		const { totals, voters } = await votes.voteTotals(this.db, code);
+		return {
+			totals,
+			voters,
+			visible: workshop.results_hidden === 0 || workshop.results_revealed === 1
+		};
+	}
+}
