@@ -97,3 +97,44 @@ export function agglomerate(
 	}
 	return { group, steps };
 }
+
+/**
+ * How well a labelling separates the rows: mean cosine of two rows in the same cluster over the
+ * mean cosine of two rows in different clusters (pairs, not clusters, are averaged, so the
+ * measure favours neither many small nor a few large clusters). Unlabelled rows are ignored.
+ */
+export function separation(X: Csr, labels: Int32Array, k: number): number {
+	const sums = new Float64Array(X.dims * k);
+	const size = new Float64Array(k);
+	const total = new Float64Array(X.dims);
+	for (let i = 0; i < X.n; i++) {
+		const c = labels[i];
+		if (c < 0) continue;
+		size[c]++;
+		for (let p = X.ptr[i]; p < X.ptr[i + 1]; p++) {
+			sums[X.col[p] * k + c] += X.val[p];
+			total[X.col[p]] += X.val[p];
+		}
+	}
+	// Σ over ordered pairs (self-pairs included) of x_i · x_j, within clusters and overall
+	let within = 0;
+	let all = 0;
+	for (let t = 0; t < X.dims; t++) {
+		all += total[t] * total[t];
+		for (let c = 0; c < k; c++) within += sums[t * k + c] * sums[t * k + c];
+	}
+	let self = 0;
+	let n = 0;
+	let pairsWithin = 0;
+	for (let c = 0; c < k; c++) {
+		n += size[c];
+		pairsWithin += size[c] * (size[c] - 1);
+	}
+	for (let i = 0; i < X.n; i++)
+		if (labels[i] >= 0) for (let p = X.ptr[i]; p < X.ptr[i + 1]; p++) self += X.val[p] * X.val[p];
+	const pairsBetween = n * n - n - pairsWithin;
+	if (pairsWithin === 0 || pairsBetween === 0) return 0;
+	const w = (within - self) / pairsWithin;
+	const b = (all - within) / pairsBetween;
+	return b > 0 ? w / b : Infinity;
+}

@@ -26,6 +26,8 @@ export const PLACE_SIMILARITY = 0.25;
 export const PAIR_SIMILARITY = 0.3;
 /** refinement: an input already placed moves only for a gain above this */
 export const MOVE_MARGIN = 0.1;
+/** refinement: at most this share of the placed inputs changes theme in one live pass */
+export const MOVE_BUDGET = 0.03;
 /** seed keywords weigh as much as this many inputs in a seed theme's centroid */
 export const SEED_MASS = 3;
 
@@ -43,11 +45,14 @@ export function initialClusters(n: number): number {
 	);
 }
 
-/** With k given: cluster into this many times k first, then merge down to k. */
+/** With k given: cluster into this many times k (at least `initialClusters`), then merge down to k. */
 export const TUNING = {
 	overcluster: 3,
 	linkages: ['average', 'objective'] as ('average' | 'objective' | 'centroid')[],
 	mergeSimilarity: MERGE_SIMILARITY,
 	smoothBeta: SMOOTH_BETA,
-	smoothM: SMOOTH_NEIGHBOURS
+	smoothM: SMOOTH_NEIGHBOURS,
+	growShare: 0.15,
+	moveBudget: MOVE_BUDGET,
+	moveMargin: MOVE_MARGIN
 };

@@ -1,15 +1,9 @@
 import { setUp, centroidsOf, priorFor, FIXED_UNSORTED, type Problem } from './refine-setup';
 import { sphericalKMeans, kmeansPlusPlus, type KMeansResult } from './kmeans';
-import { clusterGram, agglomerate, type Linkage } from './merge-clusters';
+import { clusterGram, agglomerate, separation, type Linkage } from './merge-clusters';
 import { createRng } from './prng';
-import {
-	MAX_ITER,
-	MOVE_MARGIN,
-	TUNING,
-	initialClusters,
-	mergeThreshold,
-	restartsFor
-} from './params';
+import { rowScores } from './csr';
+import { MAX_ITER, TUNING, initialClusters, mergeThreshold, restartsFor } from './params';
 import type { RefineCluster, RefineResult, RefineSnapshot } from './refine-types';
 
 /**
@@ -40,7 +34,9 @@ export function refine(snap: RefineSnapshot): RefineResult {
 		K = Math.min(
 			Math.max(
 				T,
-				snap.k !== undefined ? Math.round(snap.k * TUNING.overcluster) : initialClusters(active)
+				snap.k !== undefined
+					? Math.max(Math.round(snap.k * TUNING.overcluster), initialClusters(active))
+					: initialClusters(active)
 			),
 			Math.max(T, active)
 		);
@@ -60,7 +56,7 @@ export function refine(snap: RefineSnapshot): RefineResult {
 	} else {
 		// A few new centres per pass, where inputs fit badly: themes grow in number gradually,
 		// which is what keeps churn per refinement low.
-		const grow = Math.ceil(0.15 * T) + 2;
+		const grow = Math.ceil(TUNING.growShare * T) + 2;
 		const fresh = snap.k !== undefined ? Math.min(grow, Math.max(0, snap.k - T)) : grow;
 		K = Math.max(T, 1, Math.min(T + fresh, active));
 		const C = kmeansPlusPlus(p.X, K, rng, centroidsOf(p, p.previous, T, priorFor(p, range(T))), T);
@@ -71,14 +67,14 @@ export function refine(snap: RefineSnapshot): RefineResult {
 			fixed: p.fixed,
 			prior: priorFor(p, range(K)),
 			previous: p.previous,
-			margin: MOVE_MARGIN,
+			margin: TUNING.moveMargin,
 			allowUnassigned: true
 		});
 	}
 
 	// Merge clusters that belong together, then let inputs settle once more. Average linkage
 	// keeps broad themes whole, objective linkage keeps narrow ones apart; with k given both
-	// are tried and the tighter result (higher k-means objective) wins.
+	// are tried and the better separated result (within- vs between-theme similarity) wins.
 	const sizes = new Array<number>(K).fill(0);
 	for (const l of res.labels) if (l >= 0) sizes[l]++;
 	for (let c = 0; c < Math.min(T, K); c++) if (anchored(c)) sizes[c] = Math.max(sizes[c], 1);
@@ -86,9 +82,14 @@ export function refine(snap: RefineSnapshot): RefineResult {
 	const linkages: Linkage[] =
 		snap.k !== undefined && snap.cold && K > snap.k ? TUNING.linkages : ['average'];
 	let best: ReturnType<typeof mergeAndPolish> | null = null;
+	let bestQ = -Infinity;
 	for (const linkage of linkages) {
 		const next = mergeAndPolish(snap, p, res.labels, G, sizes, linkage, canMerge);
-		if (!best || next.polished.objective > best.polished.objective) best = next;
+		const q = linkages.length > 1 ? separation(p.X, next.polished.labels, next.reps.length) : 0;
+		if (!best || q > bestQ) {
+			best = next;
+			bestQ = q;
+		}
 	}
 	const { reps, polished } = best!;
 	const keys = reps.map((r) => (r < T ? snap.themes[r].id : `new:${r}`));
@@ -121,10 +122,43 @@ function mergeAndPolish(
 		maxIter: MAX_ITER,
 		fixed: fixed2,
 		previous: snap.cold ? undefined : merged,
-		margin: snap.cold ? undefined : MOVE_MARGIN,
+		margin: snap.cold ? undefined : TUNING.moveMargin,
 		allowUnassigned: true
 	});
+	if (!snap.cold) {
+		const home = Int32Array.from(p.previous, (l) => (l < 0 ? -1 : (column.get(group[l]) ?? -1)));
+		limitMoves(p, polished, home, K2, TUNING.moveBudget);
+	}
 	return { reps, polished };
+}
+
+/**
+ * Keeps at most `share` of the placed inputs moving to another theme in one pass: the moves
+ * with the largest similarity gain go ahead, the others wait for a later pass.
+ */
+function limitMoves(
+	p: Problem,
+	res: KMeansResult,
+	home: Int32Array,
+	k: number,
+	share: number
+): void {
+	const scores = new Float64Array(k);
+	const moves: [number, number][] = [];
+	let placed = 0;
+	for (let i = 0; i < p.X.n; i++) {
+		const h = home[i];
+		if (h < 0 || p.fixed[i] !== -1) continue;
+		placed++;
+		const to = res.labels[i];
+		if (to === h) continue;
+		rowScores(p.X, i, res.centroids, k, scores);
+		moves.push([i, (to >= 0 ? scores[to] : 0) - scores[h]]);
+	}
+	const budget = Math.floor(share * placed);
+	if (moves.length <= budget) return;
+	moves.sort((a, b) => b[1] - a[1]);
+	for (let m = budget; m < moves.length; m++) res.labels[moves[m][0]] = home[moves[m][0]];
 }
 
 const range = (n: number) => Array.from({ length: n }, (_, i) => i);
