@@ -1,4 +1,13 @@
-import type { Ack, ErrorCode, InputView, ParticipantView, WorkshopView } from '../shared/types';
+import type {
+	Ack,
+	ErrorCode,
+	InputView,
+	MyVotes,
+	ParticipantView,
+	ThemeView,
+	VoteTotals,
+	WorkshopView
+} from '../shared/types';
 import { browserStore, nowIso, Outbox } from './outbox';
 import { ACK_TIMEOUT_MS, connectSocket, type ClientSocket, type ConnectionState } from './socket';
 
@@ -23,6 +32,10 @@ export class ParticipantSession {
 	workshop = $state<WorkshopView>() as WorkshopView;
 	participant = $state<ParticipantView | null>(null);
 	inputs = $state<MyInput[]>([]);
+	/** While voting: the themes to vote on, the phone's own dots, and totals once visible. */
+	themes = $state<ThemeView[]>([]);
+	myVotes = $state<MyVotes>({ byTheme: {}, left: 0 });
+	totals = $state<VoteTotals | null>(null);
 
 	private socket: ClientSocket | null = null;
 	private readonly outbox: Outbox;
@@ -55,8 +68,13 @@ export class ParticipantSession {
 			this.participant = session.participant ?? null;
 			if (session.participantId) store?.setItem(this.pidKey, session.participantId);
 			for (const input of session.inputs) this.upsert({ ...input, status: 'received' });
+			if (session.themes) this.themes = session.themes.themes;
+			if (session.myVotes) this.myVotes = session.myVotes;
+			this.totals = session.votes ?? null;
 			this.flush();
 		});
+		socket.on('themes:updated', (snapshot) => (this.themes = snapshot.themes));
+		socket.on('votes:updated', (totals) => (this.totals = totals));
 		socket.on('workshop:updated', (workshop) => (this.workshop = workshop));
 		socket.on('input:created', (input) => this.upsert({ ...input, status: 'received' }));
 		// Moderated inputs leave the author's list too; they come back if the facilitator restores them.
@@ -159,6 +177,26 @@ export class ParticipantSession {
 		return this.command<{ id: string }>((s, done) =>
 			s.emit('input:delete', { id }, ((err: Error | null, res: Ack<{ id: string }>) => {
 				if (!err && res.ok) this.drop(id);
+				done(err, res);
+			}) as never)
+		);
+	}
+
+	/** Places a dot; the id makes a retried tap the same dot. */
+	vote(themeId: string): Promise<Failure | null> {
+		const id = crypto.randomUUID();
+		return this.command<{ votes: MyVotes }>((s, done) =>
+			s.emit('vote:cast', { id, themeId }, ((err: Error | null, res: Ack<{ votes: MyVotes }>) => {
+				if (!err && res.ok) this.myVotes = res.votes;
+				done(err, res);
+			}) as never)
+		);
+	}
+
+	unvote(themeId: string): Promise<Failure | null> {
+		return this.command<{ votes: MyVotes }>((s, done) =>
+			s.emit('vote:retract', { themeId }, ((err: Error | null, res: Ack<{ votes: MyVotes }>) => {
+				if (!err && res.ok) this.myVotes = res.votes;
 				done(err, res);
 			}) as never)
 		);

@@ -1,12 +1,16 @@
 import { SvelteSet } from 'svelte/reactivity';
-import type { ThemeActionPayload } from '../shared/events';
+import type { ClientEvents, ThemeActionPayload } from '../shared/events';
+
+export type BoardEvent = Extract<keyof ClientEvents, `board:${string}`>;
 import {
 	EMPTY_THEMES,
 	type Ack,
 	type ErrorCode,
 	type InputView,
 	type Phase,
+	type BoardState,
 	type ThemesSnapshot,
+	type VoteTotals,
 	type WorkshopView
 } from '../shared/types';
 import { ACK_TIMEOUT_MS, connectSocket, type ClientSocket, type ConnectionState } from './socket';
@@ -21,6 +25,14 @@ export class StaffSession {
 	inputs = $state<InputView[]>([]);
 	participantsOnline = $state(0);
 	themes = $state<ThemesSnapshot>(EMPTY_THEMES);
+	votes = $state<VoteTotals>({ totals: {}, voters: 0, visible: false });
+	board = $state<BoardState>({
+		mandate: { purpose: '', scope: '', yearTheme: '', updatedAt: null, updatedBy: null },
+		focusAreas: [],
+		activities: []
+	});
+	/** Who made the last board change that arrived from elsewhere, for a visible notice. */
+	lastBoardChange = $state<{ by: string | null; at: number } | null>(null);
 	/** Ids of inputs that arrived while this page was open, for a short highlight. */
 	readonly fresh = new SvelteSet<string>();
 
@@ -52,8 +64,15 @@ export class StaffSession {
 			this.inputs = session.inputs;
 			this.participantsOnline = session.participantsOnline;
 			if (session.themes) this.themes = session.themes;
+			if (session.votes) this.votes = session.votes;
+			if (session.board) this.board = session.board;
 		});
 		socket.on('themes:updated', (snapshot) => (this.themes = snapshot));
+		socket.on('votes:updated', (totals) => (this.votes = totals));
+		socket.on('board:updated', ({ board, by }) => {
+			this.board = board;
+			this.lastBoardChange = { by, at: Date.now() };
+		});
 		socket.on('workshop:updated', (workshop) => (this.workshop = workshop));
 		socket.on(
 			'presence:updated',
@@ -118,6 +137,24 @@ export class StaffSession {
 
 	redo() {
 		return this.command('theme:redo', {}, this.applyThemes);
+	}
+
+	configureVoting(config: {
+		dots?: number;
+		allowStacking?: boolean;
+		hideResults?: boolean;
+		revealed?: boolean;
+	}) {
+		return this.command<{ workshop: WorkshopView }>('voting:configure', config, (res) => {
+			this.workshop = res.workshop;
+		});
+	}
+
+	/** A board edit; the reply carries the whole workspace, which replaces ours. */
+	editBoard(event: BoardEvent, payload: object) {
+		return this.command<{ board: BoardState }>(event, payload, (res) => {
+			this.board = res.board;
+		});
 	}
 
 	async explain(inputId: string): Promise<string[] | null> {

@@ -1,0 +1,115 @@
+import { randomUUID } from 'node:crypto';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+	chromiumPath,
+	launchChromium,
+	phoneContext,
+	screenContext,
+	snapshot
+} from '../helpers/browser';
+import { connect, createWorkshop, nextEvent, request } from '../helpers/clients';
+import { startServer, type RunningServer } from '../helpers/server';
+
+const available = chromiumPath() !== null || process.env.CI === 'true';
+
+const TEXTS = [
+	'Dårlig prosjektledelse og uklare prosjektmål',
+	'Prosjektene mangler en tydelig prosjektleder',
+	'Project management is weak and projects run late',
+	'Lite digitalisering av papirskjemaer',
+	'Digitalisering av ordremottak går tregt',
+	'Digitalization of paper forms is slow',
+	'For mange møter uten beslutninger',
+	'Too many meetings without decisions',
+	'Møtene er lange og uten agenda'
+];
+
+describe.runIf(available)('from votes to a mandate draft in the browser', () => {
+	let server: RunningServer;
+	let browser: Browser;
+
+	beforeAll(async () => {
+		server = await startServer();
+		browser = await launchChromium();
+	});
+	afterAll(async () => {
+		await browser?.close();
+		await server?.stop();
+	});
+
+	it('a phone places its dots, the board builds a focus area and a plan, and downloads the draft', async () => {
+		const created = await createWorkshop(server.url, { title: 'Kompetansegruppa', language: 'nb' });
+		const facilitator = await connect(server.url, {
+			code: created.code,
+			token: created.facilitatorToken
+		});
+		const seed = await connect(server.url, { code: created.code });
+		const grouped = (async () => {
+			for (;;) {
+				const s = await nextEvent(facilitator.socket, 'themes:updated', 15_000);
+				if (s.themes.length >= 3 && s.unsorted.length === 0) return s;
+			}
+		})();
+		for (const text of TEXTS)
+			await request(seed.socket, 'input:submit', { id: randomUUID(), text });
+		await grouped;
+		await request(facilitator.socket, 'voting:configure', { dots: 3, allowStacking: true });
+		await request(facilitator.socket, 'workshop:set-phase', { phase: 'voting' });
+
+		const phone = await (await phoneContext(browser)).newPage();
+		await phone.goto(`${server.url}/${created.code}`);
+		const cards = phone.locator('.vote li[data-theme-id]');
+		await expect.poll(() => cards.count(), { timeout: 15_000 }).toBeGreaterThanOrEqual(3);
+		const first = cards.first();
+		await first.locator('button.plus').click();
+		await expect.poll(() => phone.getByTestId('dots-left').textContent()).toContain('2');
+		await first.locator('button.plus').click();
+		await cards.nth(1).locator('button.plus').click();
+		await expect.poll(() => phone.getByTestId('dots-left').textContent()).toMatch(/brukt|Alle/);
+		expect(await cards.nth(2).locator('button.plus').isDisabled()).toBe(true);
+		await snapshot(phone, 'phone-voting');
+		// The dots survive a reload.
+		await phone.reload();
+		await expect.poll(() => phone.locator('.vote li[data-theme-id] .mine .dot').count()).toBe(3);
+
+		const board = await (await screenContext(browser)).newPage();
+		await board.goto(`${server.url}/${created.code}/board?key=${created.boardToken}`);
+		const ranked = board.getByTestId('ranked-themes').locator('li');
+		await expect.poll(() => ranked.count()).toBeGreaterThanOrEqual(3);
+		await board.getByLabel(/Navnet ditt/).fill('Kari');
+		await ranked.first().locator('input[type=checkbox]').check();
+		await board.getByTestId('new-focus').click();
+		const area = board.getByTestId('focus-areas').locator('li.area');
+		await expect.poll(() => area.count()).toBe(1);
+		await expect.poll(() => area.locator('.quotes li').count()).toBeGreaterThan(0);
+		await area.getByLabel('Begrunnelse').fill('Flest prikker i salen');
+		await area.getByLabel('Ansvarlig').click();
+		await expect.poll(() => area.textContent()).toContain('Kari');
+
+		await board.getByPlaceholder('Aktivitet').fill('Frokostmøte om prosjektstyring');
+		await board.getByRole('button', { name: 'Legg til aktivitet' }).click();
+		await expect.poll(() => board.getByTestId('plan').locator('tbody tr').count()).toBe(1);
+		await board.getByTestId('plan').locator('tbody tr select').first().selectOption('3');
+		await board.getByLabel('Formål').fill('Gjøre medlemsbedriftene mer effektive');
+		await board.getByLabel('Årets tema').click();
+		await board.evaluate(() => window.scrollTo(0, 0));
+		await snapshot(board, 'board');
+
+		const download = board.waitForEvent('download');
+		await board.getByRole('link', { name: '.docx' }).click();
+		const file = await download;
+		expect(file.suggestedFilename()).toBe(`innspill-${created.code}.docx`);
+
+		const res = await fetch(`${server.url}/api/workshops/${created.code}/export.md`, {
+			headers: { authorization: `Bearer ${created.boardToken}` }
+		});
+		const md = await res.text();
+		expect(md).toContain('Flest prikker i salen');
+		expect(md).toContain('Frokostmøte om prosjektstyring');
+		expect(md).toContain('mars');
+		expect(md).toContain('Gjøre medlemsbedriftene mer effektive');
+		facilitator.socket.close();
+		seed.socket.close();
+	});
+});
