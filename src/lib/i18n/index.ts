@@ -1,18 +1,24 @@
 import type { ErrorCode, Language } from '../shared/types';
-import { en, type MessageKey } from './en';
+import { en, type CommonKey } from './en';
+import type { StaffKey } from './en.staff';
 import { nb } from './nb';
 
-export type { MessageKey };
+export type { CommonKey, StaffKey };
+export type MessageKey = CommonKey | StaffKey;
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
-const dictionaries: Record<Language, Record<MessageKey, string>> = { en, nb };
+type Dictionary = Partial<Record<MessageKey, string>>;
 
-export function translator(language: Language): Translate {
-	const messages = dictionaries[language] ?? en;
+export function makeTranslator(messages: Dictionary, fallback: Dictionary): Translate {
 	return (key, params) => {
-		const text = messages[key] ?? en[key] ?? key;
+		const text = messages[key] ?? fallback[key] ?? key;
 		return params ? text.replace(/\{(\w+)\}/g, (_, name) => String(params[name] ?? '')) : text;
 	};
+}
+
+/** The phones' translator: only the text a participant sees, to keep their download small. */
+export function translator(language: Language): Translate {
+	return makeTranslator(language === 'nb' ? nb : en, en);
 }
 
 export function errorKey(code: ErrorCode | 'offline'): MessageKey {

@@ -1,4 +1,5 @@
-import { translator, type MessageKey, type Translate } from '../../i18n/index';
+import type { MessageKey, Translate } from '../../i18n/index';
+import { staffTranslator } from '../../i18n/staff';
 import type {
 	ActivityView,
 	BoardState,
@@ -30,7 +31,7 @@ export async function gatherReport(runtime: Runtime, code: string): Promise<Work
 		runtime.votes.totals(data.workshop.code),
 		runtime.board.state(data.workshop.code)
 	]);
-	return { ...data, themes, votes, board, t: translator(data.workshop.language) };
+	return { ...data, themes, votes, board, t: staffTranslator(data.workshop.language) };
 }
 
 export function inputsById(report: WorkshopReport): Map<string, InputView> {
