@@ -90,7 +90,12 @@ export async function down(db: Kysely<any>): Promise<void> {
 	await db.schema.dropTable('focus_areas').execute();
 	await db.schema.dropTable('mandates').execute();
 	await db.schema.dropTable('votes').execute();
-	for (const column of ['results_revealed', 'results_hidden', 'allow_stacking', 'dots_per_participant']) {
+	for (const column of [
+		'results_revealed',
+		'results_hidden',
+		'allow_stacking',
+		'dots_per_participant'
+	]) {
 		await db.schema.alterTable('workshops').dropColumn(column).execute();
 	}
 }

@@ -1,6 +1,12 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumPath, launchChromium, phoneContext, screenContext } from '../helpers/browser';
+import {
+	chromiumPath,
+	launchChromium,
+	phoneContext,
+	screenContext,
+	hydrated
+} from '../helpers/browser';
 import { createWorkshop, exportWorkshop } from '../helpers/clients';
 import { startServer, type RunningServer } from '../helpers/server';
 
@@ -29,6 +35,7 @@ describe.runIf(available)('a phone and the control room in real Chromium', () =>
 		});
 		const screen = await (await screenContext(browser)).newPage();
 		await screen.goto(created.urls.facilitator.replace(/^http:\/\/[^/]+/, server.url));
+		await hydrated(screen);
 		// The key moved into a cookie and out of the address bar.
 		expect(new URL(screen.url()).search).toBe('');
 		await expect.poll(() => screen.getByTestId('join-code').textContent()).toBe(created.code);
@@ -36,9 +43,11 @@ describe.runIf(available)('a phone and the control room in real Chromium', () =>
 
 		const phone = await (await phoneContext(browser)).newPage();
 		await phone.goto(server.url);
+		await hydrated(phone);
 		await phone.getByLabel('Kode').fill(created.code.toLowerCase());
 		await phone.getByRole('button', { name: 'Bli med' }).click();
 		await phone.waitForURL(`${server.url}/${created.code}`);
+		await hydrated(phone);
 		await expect.poll(() => phone.locator('[data-connection="online"]').count()).toBe(1);
 		await phone.getByLabel('Navn').fill('Kari');
 		await phone.getByLabel('Organisasjon').fill('Verksted AS');
@@ -72,6 +81,7 @@ describe.runIf(available)('a phone and the control room in real Chromium', () =>
 		const context = await phoneContext(browser, 'en-GB');
 		const phone = await context.newPage();
 		await phone.goto(`${server.url}/${created.code}`);
+		await hydrated(phone);
 		await expect.poll(() => phone.locator('[data-connection="online"]').count()).toBe(1);
 		await phone.getByRole('button', { name: /Skip|Hopp over/ }).click();
 
@@ -101,8 +111,10 @@ describe.runIf(available)('a phone and the control room in real Chromium', () =>
 		const created = await createWorkshop(server.url, { title: 'Closing', language: 'en' });
 		const screen = await (await screenContext(browser)).newPage();
 		await screen.goto(`${server.url}/${created.code}/facilitator?key=${created.facilitatorToken}`);
+		await hydrated(screen);
 		const phone = await (await phoneContext(browser, 'en-GB')).newPage();
 		await phone.goto(`${server.url}/${created.code}`);
+		await hydrated(phone);
 		await expect.poll(() => phone.locator('[data-connection="online"]').count()).toBe(1);
 		await expect.poll(() => screen.locator('[data-connection="online"]').count()).toBe(1);
 		await screen.getByRole('button', { name: /Close input|Steng for innspill/ }).click();

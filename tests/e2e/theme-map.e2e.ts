@@ -5,7 +5,8 @@ import {
 	launchChromium,
 	phoneContext,
 	screenContext,
-	snapshot
+	snapshot,
+	hydrated
 } from '../helpers/browser';
 import { createWorkshop } from '../helpers/clients';
 import { startServer, type RunningServer } from '../helpers/server';
@@ -72,14 +73,17 @@ describe.runIf(available)('the projector follows the control room', () => {
 		});
 		const control = await (await screenContext(browser)).newPage();
 		await control.goto(`${server.url}/${created.code}/facilitator?key=${created.facilitatorToken}`);
+		await hydrated(control);
 		const projectorContext = await screenContext(browser);
 		const projector = await projectorContext.newPage();
 		await projector.goto(`${server.url}/${created.code}/projector?key=${created.facilitatorToken}`);
+		await hydrated(projector);
 
 		const nbPhone = await (await phoneContext(browser, 'nb-NO')).newPage();
 		const enPhone = await (await phoneContext(browser, 'en-GB')).newPage();
 		for (const phone of [nbPhone, enPhone]) {
 			await phone.goto(`${server.url}/${created.code}`);
+			await hydrated(phone);
 			await expect.poll(() => phone.locator('[data-connection="online"]').count()).toBe(1);
 			await phone.getByRole('button', { name: /Hopp over|Skip/ }).click();
 		}

@@ -6,7 +6,8 @@ import {
 	launchChromium,
 	phoneContext,
 	screenContext,
-	snapshot
+	snapshot,
+	hydrated
 } from '../helpers/browser';
 import { connect, createWorkshop, nextEvent, request } from '../helpers/clients';
 import { startServer, type RunningServer } from '../helpers/server';
@@ -59,6 +60,7 @@ describe.runIf(available)('from votes to a mandate draft in the browser', () => 
 
 		const phone = await (await phoneContext(browser)).newPage();
 		await phone.goto(`${server.url}/${created.code}`);
+		await hydrated(phone);
 		const cards = phone.locator('.vote li[data-theme-id]');
 		await expect.poll(() => cards.count(), { timeout: 15_000 }).toBeGreaterThanOrEqual(3);
 		const first = cards.first();
@@ -71,10 +73,12 @@ describe.runIf(available)('from votes to a mandate draft in the browser', () => 
 		await snapshot(phone, 'phone-voting');
 		// The dots survive a reload.
 		await phone.reload();
+		await hydrated(phone);
 		await expect.poll(() => phone.locator('.vote li[data-theme-id] .mine .dot').count()).toBe(3);
 
 		const board = await (await screenContext(browser)).newPage();
 		await board.goto(`${server.url}/${created.code}/board?key=${created.boardToken}`);
+		await hydrated(board);
 		const ranked = board.getByTestId('ranked-themes').locator('li');
 		await expect.poll(() => ranked.count()).toBeGreaterThanOrEqual(3);
 		await board.getByLabel(/Navnet ditt/).fill('Kari');

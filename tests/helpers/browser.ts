@@ -52,3 +52,8 @@ export async function snapshot(page: Page, name: string): Promise<void> {
 	mkdirSync('docs/screenshots', { recursive: true });
 	await page.screenshot({ path: `docs/screenshots/${name}.png` });
 }
+
+/** Waits until the page's JavaScript has taken over, so typing is not undone by hydration. */
+export async function hydrated(page: Page): Promise<void> {
+	await page.waitForSelector('body[data-hydrated="true"]', { timeout: 30_000 });
+}

@@ -1,0 +1,252 @@
+import { randomUUID } from 'node:crypto';
+import { createServer } from 'node:net';
+import Database from 'better-sqlite3';
+import { io } from 'socket.io-client';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { SessionReady } from '../../src/lib/shared/events';
+import { createWorkshop, exportWorkshop, type TestSocket } from '../helpers/clients';
+import { startServer, tempDatabasePath, type RunningServer } from '../helpers/server';
+
+const CLIENTS = 20;
+const INPUTS_PER_CLIENT = 15;
+const TOTAL = CLIENTS * INPUTS_PER_CLIENT;
+/** The server is killed once this many inputs have been acknowledged: mid-stream. */
+const KILL_AFTER_ACKS = 100;
+
+type Ack = { ok: boolean; error?: { code: string } };
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Polls until the check holds; fails with the message after the time limit (a safety net only). */
+async function until(check: () => boolean, message: () => string, limitMs = 30_000) {
+	const deadline = Date.now() + limitMs;
+	while (!check()) {
+		if (Date.now() > deadline) throw new Error(message());
+		await sleep(25);
+	}
+}
+
+function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const probe = createServer();
+		probe.once('error', reject);
+		probe.listen(0, '127.0.0.1', () => {
+			const address = probe.address();
+			const port = typeof address === 'object' && address ? address.port : 0;
+			probe.close(() => resolve(port));
+		});
+	});
+}
+
+/**
+ * fetch keeps idle connections for reuse, and one may still point at the killed process on the
+ * same port; like any client after a server restart, try again on a fresh connection.
+ */
+async function exportAfterRestart(url: string, code: string, token: string) {
+	for (let attempt = 1; ; attempt++) {
+		try {
+			return await exportWorkshop(url, code, token);
+		} catch (err) {
+			if (attempt >= 3 || !(err instanceof TypeError)) throw err;
+			await sleep(100);
+		}
+	}
+}
+
+const RECONNECTING = {
+	transports: ['websocket'],
+	forceNew: true,
+	reconnection: true,
+	reconnectionDelay: 100,
+	reconnectionDelayMax: 500,
+	timeout: 5000
+};
+
+/**
+ * A phone as the participant page behaves: it keeps every input it has not seen acknowledged in an
+ * outbox under the id it generated, sends the outbox again each time it (re)connects, and comes back
+ * as the same participant.
+ */
+class Phone {
+	readonly socket: TestSocket;
+	readonly outbox = new Map<string, string>();
+	readonly acked = new Set<string>();
+	readonly refused: string[] = [];
+	participantId: string | undefined;
+	connects = 0;
+	sessions = 0;
+
+	constructor(url: string, code: string) {
+		this.socket = io(url, {
+			...RECONNECTING,
+			auth: (cb) =>
+				cb({ code, ...(this.participantId ? { participantId: this.participantId } : {}) })
+		}) as TestSocket;
+		this.socket.on('session:ready', (session) => {
+			this.participantId ??= session.participantId;
+			this.sessions++;
+		});
+		this.socket.on('connect', () => {
+			this.connects++;
+			for (const id of this.outbox.keys()) this.send(id);
+		});
+	}
+
+	ready(): Promise<void> {
+		return new Promise((resolve, reject) => {
+			this.socket.once('session:ready', () => resolve());
+			this.socket.once('connect_error', reject);
+		});
+	}
+
+	/** A new input: into the outbox first, then out if the phone is online. */
+	write(text: string): string {
+		const id = randomUUID();
+		this.outbox.set(id, text);
+		this.send(id);
+		return id;
+	}
+
+	private send(id: string) {
+		const text = this.outbox.get(id);
+		if (text === undefined || !this.socket.connected) return;
+		this.socket.timeout(4000).emit('input:submit', { id, text }, ((err: Error | null, ack: Ack) => {
+			if (err) return; // no answer (the server went away): it stays in the outbox
+			if (ack.ok) {
+				this.outbox.delete(id);
+				this.acked.add(id);
+			} else {
+				this.refused.push(`${id}: ${ack.error?.code}`);
+				this.outbox.delete(id);
+			}
+		}) as never);
+	}
+}
+
+describe('crash safety: kill -9 under load', () => {
+	const sockets: TestSocket[] = [];
+	let server: RunningServer | undefined;
+
+	afterAll(async () => {
+		for (const socket of sockets) socket.close();
+		await server?.stop();
+	});
+
+	it('keeps every acknowledged input, and phones resend the rest exactly once', async () => {
+		const port = await freePort();
+		const databasePath = tempDatabasePath();
+		server = await startServer({ databasePath, port });
+		const workshop = await createWorkshop(server.url, { title: 'Crash', language: 'nb' });
+
+		// The projector: its view is the last session:ready plus every input:created since.
+		const projector = io(server.url, {
+			...RECONNECTING,
+			auth: { code: workshop.code, token: workshop.facilitatorToken }
+		}) as TestSocket;
+		sockets.push(projector);
+		const projectorSessions: SessionReady[] = [];
+		const createdCount = new Map<string, number>();
+		const projectorView = new Set<string>();
+		projector.on('session:ready', (session) => {
+			projectorSessions.push(session);
+			for (const input of session.inputs) projectorView.add(input.id);
+		});
+		projector.on('input:created', (input) => {
+			createdCount.set(input.id, (createdCount.get(input.id) ?? 0) + 1);
+			projectorView.add(input.id);
+		});
+		await until(
+			() => projectorSessions.length === 1,
+			() => 'projector did not connect'
+		);
+
+		const phones = Array.from({ length: CLIENTS }, () => new Phone(server!.url, workshop.code));
+		sockets.push(...phones.map((p) => p.socket));
+		await Promise.all(phones.map((p) => p.ready()));
+		const ackedCount = () => phones.reduce((n, p) => n + p.acked.size, 0);
+
+		// Every phone writes an input every 20 ms, online or not, until it has written its share.
+		const written: string[] = [];
+		let writing = true;
+		const typing = (async () => {
+			for (let round = 0; round < INPUTS_PER_CLIENT && writing; round++) {
+				for (const [i, phone] of phones.entries()) {
+					written.push(phone.write(`Flaskehals ${round} fra telefon ${i}: for mange møter`));
+				}
+				await sleep(20);
+			}
+		})();
+
+		await until(
+			() => ackedCount() >= KILL_AFTER_ACKS,
+			() => `only ${ackedCount()} acknowledged before the kill`
+		);
+		await server.kill();
+		const ackedBeforeKill = phones.flatMap((p) => [...p.acked]);
+		expect(ackedBeforeKill.length).toBeGreaterThanOrEqual(KILL_AFTER_ACKS);
+
+		// Straight from the file the dead server left behind (with its WAL): every acknowledged input.
+		const file = new Database(databasePath);
+		const stored = new Set(
+			(file.prepare('select id from inputs').all() as { id: string }[]).map((r) => r.id)
+		);
+		file.close();
+		expect(ackedBeforeKill.filter((id) => !stored.has(id))).toEqual([]);
+
+		// Phones keep typing into their outboxes while the server is down.
+		await typing;
+		writing = false;
+		expect(written).toHaveLength(TOTAL);
+		const waiting = phones.reduce((n, p) => n + p.outbox.size, 0);
+		expect(waiting).toBeGreaterThan(0);
+
+		// Same file, same port: nobody is told to reconnect, they do it on their own.
+		const sessionsBefore = projectorSessions.length;
+		server = await startServer({ databasePath, port });
+		await until(
+			() => phones.every((p) => p.outbox.size === 0),
+			() =>
+				`outboxes not drained: ${phones.reduce((n, p) => n + p.outbox.size, 0)} left, ` +
+				`${phones.filter((p) => !p.socket.connected).length} phones offline`
+		);
+		await until(
+			() => projectorSessions.length > sessionsBefore,
+			() => 'projector did not reconnect'
+		);
+		await until(
+			() => written.every((id) => projectorView.has(id)),
+			() => `projector is missing ${written.filter((id) => !projectorView.has(id)).length} inputs`
+		);
+
+		for (const phone of phones) {
+			expect(phone.refused).toEqual([]);
+			expect(phone.connects).toBeGreaterThanOrEqual(2);
+			expect(phone.sessions).toBeGreaterThanOrEqual(2);
+			expect(phone.socket.connected).toBe(true);
+		}
+		expect(ackedCount()).toBe(TOTAL);
+
+		// Exactly once each in the export, and never announced twice.
+		const data = await exportAfterRestart(server.url, workshop.code, workshop.facilitatorToken);
+		const ids = data.inputs.map((i) => i.id);
+		expect(new Set(ids).size).toBe(ids.length);
+		expect(new Set(ids)).toEqual(new Set(written));
+		expect([...createdCount.entries()].filter(([, n]) => n > 1)).toEqual([]);
+		// Each phone is still one participant.
+		expect(data.participants).toHaveLength(CLIENTS);
+
+		// The projector's session after the restart already held everything stored before the kill…
+		const afterRestart = projectorSessions[sessionsBefore];
+		const inSession = new Set(afterRestart.inputs.map((i) => i.id));
+		expect(ackedBeforeKill.filter((id) => !inSession.has(id))).toEqual([]);
+		expect(inSession.size).toBe(afterRestart.inputs.length);
+
+		// …and a fresh session now holds every input, once.
+		const fresh = new Promise<SessionReady>((resolve) => projector.once('session:ready', resolve));
+		projector.disconnect().connect();
+		const session = await fresh;
+		const sessionIds = session.inputs.map((i) => i.id);
+		expect(sessionIds).toHaveLength(TOTAL);
+		expect(new Set(sessionIds)).toEqual(new Set(written));
+	}, 120_000);
+});
