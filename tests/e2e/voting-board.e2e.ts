@@ -87,9 +87,17 @@ describe.runIf(available)('from votes to a mandate draft in the browser', () => 
 		const area = board.getByTestId('focus-areas').locator('li.area');
 		await expect.poll(() => area.count()).toBe(1);
 		await expect.poll(() => area.locator('.quotes li').count()).toBeGreaterThan(0);
-		await area.getByLabel('Begrunnelse').fill('Flest prikker i salen');
-		await area.getByLabel('Ansvarlig').click();
-		await expect.poll(() => area.textContent()).toContain('Kari');
+		await area.first().getByLabel('Begrunnelse').fill('Flest prikker i salen');
+		await area.first().getByLabel('Ansvarlig').click();
+		await expect.poll(() => area.first().textContent()).toContain('Kari');
+
+		// A second focus area, moved above the first: the priority order follows.
+		await ranked.nth(1).locator('input[type=checkbox]').check();
+		await board.getByTestId('new-focus').click();
+		await expect.poll(() => area.count()).toBe(2);
+		const secondId = await area.nth(1).getAttribute('data-focus-id');
+		await area.nth(1).getByRole('button', { name: 'Flytt opp' }).click();
+		await expect.poll(() => area.first().getAttribute('data-focus-id')).toBe(secondId);
 
 		await board.getByPlaceholder('Aktivitet').fill('Frokostmøte om prosjektstyring');
 		await board.getByRole('button', { name: 'Legg til aktivitet' }).click();
