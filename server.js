@@ -6,6 +6,8 @@ import { createRealtime, getRuntime, stopRefineWorker } from './build/innspill/r
 // on the venue's plain-http network fail its origin check. A reverse proxy that terminates TLS sets
 // X-Forwarded-Proto; without one, the request is plain http and we say so.
 process.env.PROTOCOL_HEADER ??= 'x-forwarded-proto';
+// Forms and JSON bodies here are small; refuse anything larger early.
+process.env.BODY_SIZE_LIMIT ??= '64K';
 const { handler } = await import('./build/handler.js');
 
 const port = Number(process.env.PORT ?? 3000);

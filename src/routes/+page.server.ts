@@ -21,7 +21,7 @@ export const load: PageServerLoad = ({ request, url }) => {
 };
 
 export const actions: Actions = {
-	create: async ({ request, locals, cookies, url }) => {
+	create: async ({ request, locals, cookies, url, getClientAddress }) => {
 		const form = await request.formData();
 		const fields = {
 			title: String(form.get('title') ?? ''),
@@ -30,6 +30,7 @@ export const actions: Actions = {
 		};
 		let code: string;
 		try {
+			locals.runtime.limits.addressConnects.check(getClientAddress());
 			const created = await locals.runtime.workshops.createWorkshop(fields);
 			code = created.workshop.code;
 			const secure = url.protocol === 'https:';

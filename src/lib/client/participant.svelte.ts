@@ -23,6 +23,9 @@ export interface MyInput {
 
 type Failure = ErrorCode | 'offline';
 
+/** Wait before resending an input the server asked us to slow down for. */
+const RETRY_MS = 3000;
+
 /**
  * A phone's view of its workshop: its own inputs with their delivery state, the outbox that
  * resends what the server has not acknowledged, and the connection state shown on screen.
@@ -138,6 +141,9 @@ export class ParticipantSession {
 				if (res.ok) {
 					this.outbox.remove(entry.id);
 					this.upsert({ ...res.input, status: 'received' });
+				} else if (res.error.code === 'rate_limited' || res.error.code === 'internal') {
+					// Not refused for good: keep it in the outbox and try again shortly.
+					setTimeout(() => this.send(entry), RETRY_MS);
 				} else {
 					// The server refused it for good (closed, too long …): tell the person, stop resending.
 					this.outbox.remove(entry.id);

@@ -15,7 +15,11 @@ export async function apiCall(run: () => Promise<Response>): Promise<Response> {
 export async function readJson(request: Request): Promise<unknown> {
 	try {
 		return await request.json();
-	} catch {
+	} catch (err) {
+		// adapter-node ends an over-long body with a 413 error while it is being read.
+		if ((err as { status?: number }).status === 413 || /exceeds|too large/i.test(String(err))) {
+			throw new DomainError('too_large', 'The request body is too large.');
+		}
 		throw new DomainError('invalid_payload', 'The request body must be JSON.');
 	}
 }

@@ -5,13 +5,16 @@ export interface Config {
 	databasePath: string;
 	/** Set when the app sits behind a proxy or a fixed host name; otherwise built from the LAN address. */
 	publicUrl: string | null;
+	/** Behind a reverse proxy: take the client's address from X-Forwarded-For. */
+	trustProxy: boolean;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
 	const publicUrl = env.PUBLIC_URL?.trim();
 	return {
 		databasePath: env.DATABASE_PATH?.trim() || DEFAULT_DATABASE_PATH,
-		publicUrl: publicUrl ? publicUrl.replace(/\/+$/, '') : null
+		publicUrl: publicUrl ? publicUrl.replace(/\/+$/, '') : null,
+		trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true'
 	};
 }
 
@@ -36,4 +39,18 @@ export function lanAddress(): string {
 export function publicBaseUrl(config: Config, port: number | null): string {
 	if (config.publicUrl) return config.publicUrl;
 	return `http://${lanAddress()}${port && port !== 80 ? `:${port}` : ''}`;
+}
+
+/**
+ * The client's address: the socket's own, or, behind a trusted proxy, the last X-Forwarded-For
+ * entry — the one our proxy added; earlier entries come from the client and can be forged.
+ */
+export function clientAddress(
+	remote: string | undefined,
+	forwardedFor: string | string[] | undefined,
+	trustProxy: boolean
+): string {
+	const forwarded = Array.isArray(forwardedFor) ? forwardedFor[0] : forwardedFor;
+	if (trustProxy && forwarded) return forwarded.split(',').at(-1)!.trim();
+	return remote ?? 'unknown';
 }

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { migrateToLatest, openDatabase, type Connection } from './db/connection';
 import type { Database } from './db/schema';
 import { publicBaseUrl, readConfig, type Config } from './config';
+import { createRateLimits, type RateLimits } from './rate-limit';
 import { DomainEvents } from './workshop/domain-events';
 import { BoardService } from './workshop/board.service';
 import { ThemeService } from './workshop/theme.service';
@@ -21,6 +22,7 @@ export interface Runtime {
 	themes: ThemeService;
 	votes: VoteService;
 	board: BoardService;
+	limits: RateLimits;
 	/** The port the http server listens on, once known; used to build LAN URLs. */
 	port: number | null;
 	baseUrl(): string;
@@ -55,6 +57,7 @@ export async function createRuntime(options: RuntimeOptions = {}): Promise<Runti
 		board: new BoardService(connection.db, events, (code, ids, n) =>
 			themes.representatives(code, ids, n)
 		),
+		limits: createRateLimits(),
 		port: null,
 		baseUrl: () => publicBaseUrl(config, runtime.port),
 		async close() {

@@ -134,6 +134,7 @@ export type ErrorCode =
 	| 'id_conflict'
 	| 'unknown_event'
 	| 'rate_limited'
+	| 'too_large'
 	| 'voting_closed'
 	| 'budget_exhausted'
 	| 'already_voted'

@@ -57,18 +57,20 @@ async function formParticipant(
 }
 
 export const actions: Actions = {
-	submit: async ({ params, request, locals, cookies, url }) => {
+	submit: async ({ params, request, locals, cookies, url, getClientAddress }) => {
 		const code = params.code.toUpperCase();
 		const form = await request.formData();
 		const payload = { id: form.get('id'), text: form.get('text') };
 		try {
-			const { workshops } = locals.runtime;
+			const { workshops, limits } = locals.runtime;
+			limits.addressWrites.check(getClientAddress());
 			const participant = await formParticipant(
 				workshops,
 				code,
 				cookies,
 				url.protocol === 'https:'
 			);
+			limits.participantWrites.check(participant.id);
 			await workshops.submitInput(code, participant.id, payload);
 		} catch (err) {
 			if (err instanceof DomainError) {
@@ -78,11 +80,12 @@ export const actions: Actions = {
 		}
 		redirect(303, `/${code}?sent`);
 	},
-	profile: async ({ params, request, locals, cookies, url }) => {
+	profile: async ({ params, request, locals, cookies, url, getClientAddress }) => {
 		const code = params.code.toUpperCase();
 		const form = await request.formData();
 		try {
-			const { workshops } = locals.runtime;
+			const { workshops, limits } = locals.runtime;
+			limits.addressWrites.check(getClientAddress());
 			const participant = await formParticipant(
 				workshops,
 				code,

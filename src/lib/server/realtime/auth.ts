@@ -1,4 +1,6 @@
 import type { ExtendedError } from 'socket.io';
+import { clientAddress, type Config } from '../config';
+import type { RateLimits } from '../rate-limit';
 import { DomainError, toApiError } from '../workshop/errors';
 import { parseCookieHeader, participantCookieName, staffCookieName } from '../workshop/cookies';
 import { isPlainObject, parseJoinCode } from '../workshop/validation';
@@ -10,9 +12,15 @@ import type { RealtimeSocket } from './types';
  * the httpOnly cookie their browser got on the first visit); everyone else is a participant, with
  * the id the phone remembers or a fresh one.
  */
-export function authMiddleware(workshops: WorkshopService) {
+export function authMiddleware(workshops: WorkshopService, limits: RateLimits, config: Config) {
 	return async (socket: RealtimeSocket, next: (err?: ExtendedError) => void) => {
 		try {
+			const address = clientAddress(
+				socket.handshake.address,
+				socket.handshake.headers['x-forwarded-for'],
+				config.trustProxy
+			);
+			limits.addressConnects.check(address);
 			const auth: Record<string, unknown> = isPlainObject(socket.handshake.auth)
 				? socket.handshake.auth
 				: {};
@@ -21,12 +29,12 @@ export function authMiddleware(workshops: WorkshopService) {
 			const token = auth.token ?? cookies.get(staffCookieName(code));
 			if (token !== undefined) {
 				const role = await workshops.authenticate(code, token);
-				socket.data = { code, role };
+				socket.data = { code, role, address };
 			} else {
 				await workshops.getWorkshop(code);
 				const remembered = auth.participantId ?? cookies.get(participantCookieName(code));
 				const participant = await workshops.joinParticipant(code, remembered);
-				socket.data = { code, role: 'participant', participantId: participant.id };
+				socket.data = { code, role: 'participant', participantId: participant.id, address };
 			}
 			next();
 		} catch (err) {

@@ -20,6 +20,27 @@ export interface Realtime {
 const KNOWN_EVENTS = new Set<string>(CLIENT_EVENT_NAMES);
 
 /**
+ * Browsers always name the page that opens a socket; only our own pages may. Clients that are not
+ * browsers (scripts, load tests) send no Origin and are let through to the token and code checks.
+ */
+export function originAllowed(
+	origin: string | undefined,
+	host: string | undefined,
+	runtime: Runtime
+): boolean {
+	if (!origin) return true;
+	try {
+		const from = new URL(origin);
+		if (from.host === host) return true;
+		return (
+			runtime.config.publicUrl !== null && from.origin === new URL(runtime.config.publicUrl).origin
+		);
+	} catch {
+		return false;
+	}
+}
+
+/**
  * Attaches socket.io to an http server the caller owns (Vite's in development, ours in
  * production). Handlers only validate, call the workshop service and acknowledge; what others see
  * comes from the domain events, so form posts and socket commands broadcast alike.
@@ -27,16 +48,18 @@ const KNOWN_EVENTS = new Set<string>(CLIENT_EVENT_NAMES);
 export function createRealtime(httpServer: HttpServer, runtime: Runtime): Realtime {
 	const io: RealtimeServer = new Server(httpServer, {
 		maxHttpBufferSize: 64 * 1024,
+		allowRequest: (req, callback) =>
+			callback(null, originAllowed(req.headers.origin, req.headers.host, runtime)),
 		pingInterval: 10_000,
 		pingTimeout: 8_000
 	});
 	const { workshops } = runtime;
 	const presence = new Presence();
-	const forParticipant = participantHandlers(workshops, runtime.votes);
+	const forParticipant = participantHandlers(workshops, runtime.votes, runtime.limits);
 	const forFacilitator = facilitatorHandlers(workshops, runtime.themes, runtime.votes);
 	const forBoard = boardHandlers(runtime.board);
 
-	io.use(authMiddleware(workshops));
+	io.use(authMiddleware(workshops, runtime.limits, runtime.config));
 	const unwire = wireBroadcasts(io, workshops.events);
 	const unwireThemes = wireThemeBroadcasts(io, workshops.events, runtime);
 	const unwireVotes = wireVoteAndBoardBroadcasts(io, workshops.events, runtime);

@@ -6,6 +6,8 @@ export interface SocketData {
 	code: string;
 	role: Role;
 	participantId?: string;
+	/** The client's network address, for per-address limits. */
+	address: string;
 }
 
 export type RealtimeServer = Server<ClientEvents, ServerEvents, Record<string, never>, SocketData>;

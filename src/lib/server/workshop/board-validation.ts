@@ -5,13 +5,14 @@ import {
 	type ScoreCriterion
 } from '../../shared/types';
 import { DomainError } from './errors';
-import { charLength, parseId } from './validation';
+import { assertStorable, charLength, parseId } from './validation';
 
 export const LIMITS = { title: 120, text: 4000, short: 80, yearTheme: 200 } as const;
 
 export function text(value: unknown, max: number, field: string): string {
 	if (typeof value !== 'string') throw new DomainError('invalid_payload', `${field} must be text.`);
 	const trimmed = value.trim();
+	assertStorable(trimmed);
 	if (charLength(trimmed) > max)
 		throw new DomainError('invalid_payload', `${field} can be at most ${max} characters.`);
 	return trimmed;

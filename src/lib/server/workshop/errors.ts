@@ -54,6 +54,8 @@ export function httpStatus(code: ErrorCode): number {
 			return 409;
 		case 'rate_limited':
 			return 429;
+		case 'too_large':
+			return 413;
 		case 'internal':
 			return 500;
 		default:

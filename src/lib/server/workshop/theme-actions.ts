@@ -1,6 +1,6 @@
 import type { ThemeEngine } from '../clustering/index';
 import { DomainError } from './errors';
-import { charLength, parseId, requireObject } from './validation';
+import { assertStorable, charLength, parseId, requireObject } from './validation';
 
 /** What the facilitator can do to the themes. Each is persisted, undoable and kept by refinement. */
 export type ThemeAction =
@@ -32,6 +32,7 @@ function label(value: unknown): string {
 		throw new DomainError('invalid_payload', 'A label is required.');
 	}
 	const text = value.trim().replace(/\s+/g, ' ');
+	assertStorable(text);
 	if (charLength(text) > MAX_LABEL_LENGTH) {
 		throw new DomainError(
 			'invalid_payload',

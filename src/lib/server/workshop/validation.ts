@@ -29,10 +29,22 @@ export function requireObject(value: unknown): Record<string, unknown> {
 	return value;
 }
 
+/** Refuses broken UTF-16 (lone surrogates) and control characters other than tab and newline. */
+export function assertStorable(text: string): void {
+	// eslint-disable-next-line no-control-regex -- matching control characters is the point here
+	if (!text.isWellFormed() || /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(text)) {
+		throw new DomainError('invalid_payload', 'The text contains characters that cannot be stored.');
+	}
+}
+
 export function parseInputText(value: unknown): string {
 	if (typeof value !== 'string') throw new DomainError('text_not_string', 'Text must be a string.');
 	const text = value.trim();
-	if (text.length === 0) throw new DomainError('text_empty', 'Write something before sending.');
+	// Invisible characters alone (zero-width spaces, direction marks) are as empty as spaces.
+	if (text.replace(/[\s\p{Cf}]/gu, '') === '') {
+		throw new DomainError('text_empty', 'Write something before sending.');
+	}
+	assertStorable(text);
 	if (charLength(text) > MAX_INPUT_LENGTH) {
 		throw new DomainError('text_too_long', `Text can be at most ${MAX_INPUT_LENGTH} characters.`);
 	}
@@ -64,6 +76,7 @@ function optionalText(value: unknown, max: number, field: string): string | null
 	if (charLength(text) > max) {
 		throw new DomainError('invalid_payload', `${field} can be at most ${max} characters.`);
 	}
+	assertStorable(text);
 	return text === '' ? null : text;
 }
 
@@ -94,6 +107,7 @@ export function parseNewWorkshop(value: unknown): NewWorkshopInput {
 		throw new DomainError('invalid_payload', 'A title is required.');
 	}
 	const title = body.title.trim();
+	assertStorable(title);
 	if (charLength(title) > MAX_TITLE_LENGTH) {
 		throw new DomainError(
 			'invalid_payload',
