@@ -1,4 +1,5 @@
 import { json } from '@sveltejs/kit';
+import { log } from './log';
 import { DomainError, httpStatus, toApiError } from './workshop/errors';
 
 /** Runs an API handler and turns refusals into a JSON error body with the matching status. */
@@ -6,7 +7,7 @@ export async function apiCall(run: () => Promise<Response>): Promise<Response> {
 	try {
 		return await run();
 	} catch (err) {
-		if (!(err instanceof DomainError)) console.error('api call failed', err);
+		if (!(err instanceof DomainError)) log.error('api call failed', {}, err);
 		const apiError = toApiError(err);
 		return json({ error: apiError }, { status: httpStatus(apiError.code) });
 	}

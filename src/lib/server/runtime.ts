@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { migrateToLatest, openDatabase, type Connection } from './db/connection';
 import type { Database } from './db/schema';
 import { publicBaseUrl, readConfig, type Config } from './config';
+import { loopDelay } from './health';
 import { createRateLimits, type RateLimits } from './rate-limit';
 import { DomainEvents } from './workshop/domain-events';
 import { BoardService } from './workshop/board.service';
@@ -40,6 +41,7 @@ export interface RuntimeOptions {
 
 export async function createRuntime(options: RuntimeOptions = {}): Promise<Runtime> {
 	const config = options.config ?? readConfig();
+	loopDelay(); // start measuring the event loop from the first moment, for /healthz
 	const connection = openDatabase(config.databasePath);
 	await migrateToLatest(connection.db);
 	const events = new DomainEvents();

@@ -27,6 +27,8 @@ export function openDatabase(path: string = DEFAULT_DATABASE_PATH): Connection {
 		db,
 		sqlite,
 		async close() {
+			// Fold the write-ahead log back into the database file, so a copied file is complete.
+			if (sqlite.open && path !== ':memory:') sqlite.pragma('wal_checkpoint(TRUNCATE)');
 			await db.destroy();
 		}
 	};

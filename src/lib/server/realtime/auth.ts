@@ -1,4 +1,5 @@
 import type { ExtendedError } from 'socket.io';
+import { log } from '../log';
 import { clientAddress, type Config } from '../config';
 import type { RateLimits } from '../rate-limit';
 import { DomainError, toApiError } from '../workshop/errors';
@@ -39,7 +40,7 @@ export function authMiddleware(workshops: WorkshopService, limits: RateLimits, c
 			next();
 		} catch (err) {
 			const apiError = toApiError(err);
-			if (!(err instanceof DomainError)) console.error('socket auth failed', err);
+			if (!(err instanceof DomainError)) log.error('socket auth failed', {}, err);
 			const error: ExtendedError = Object.assign(new Error(apiError.message), { data: apiError });
 			next(error);
 		}

@@ -1,4 +1,5 @@
 import type { Ack, Role } from '../../shared/types';
+import { log } from '../log';
 import { DomainError, toApiError } from '../workshop/errors';
 import type { RealtimeSocket } from './types';
 
@@ -30,7 +31,8 @@ export function command<T extends object>(
 			const data = await handler(typeof payload === 'function' ? undefined : payload);
 			reply({ ok: true, ...data });
 		} catch (err) {
-			if (!(err instanceof DomainError)) console.error(`${event} failed`, err);
+			if (!(err instanceof DomainError))
+				log.error('command failed', { event, code: socket.data.code }, err);
 			reply({ ok: false, error: toApiError(err) });
 		}
 	});

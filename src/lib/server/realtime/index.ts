@@ -1,4 +1,5 @@
 import type { Server as HttpServer } from 'node:http';
+import { log } from '../log';
 import { Server } from 'socket.io';
 import { CLIENT_EVENT_NAMES } from '../../shared/events';
 import type { Runtime } from '../runtime';
@@ -123,7 +124,7 @@ export function createRealtime(httpServer: HttpServer, runtime: Runtime): Realti
 				});
 			}
 		} catch (err) {
-			console.error('session set-up failed', err);
+			log.error('session set-up failed', { code, role }, err);
 			socket.disconnect(true);
 		}
 	});

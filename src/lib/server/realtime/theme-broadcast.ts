@@ -1,4 +1,5 @@
 import type { DomainEvents } from '../workshop/domain-events';
+import { log } from '../log';
 import type { Runtime } from '../runtime';
 import { roleRoom, staffRooms } from './rooms';
 import type { RealtimeServer } from './types';
@@ -25,7 +26,7 @@ function coalescer(send: (code: string) => Promise<void>) {
 				setTimeout(() => {
 					scheduled.delete(code);
 					lastSent.set(code, Date.now());
-					send(code).catch((err) => console.error(`broadcast for ${code} failed`, err));
+					send(code).catch((err) => log.error('broadcast failed', { code }, err));
 				}, wait)
 			);
 		},
@@ -80,7 +81,7 @@ export function wireVoteAndBoardBroadcasts(
 			runtime.board
 				.state(code)
 				.then((board) => io.to(staffRooms(code)).emit('board:updated', { board, by }))
-				.catch((err) => console.error(`board of ${code} not sent`, err));
+				.catch((err) => log.error('board not sent', { code }, err));
 		})
 	];
 	return () => {

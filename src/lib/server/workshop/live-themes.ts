@@ -1,3 +1,4 @@
+import { log } from '../log';
 import {
 	REFINE_DEBOUNCE_MS,
 	REFINE_MAX_WAIT_MS,
@@ -123,7 +124,7 @@ export class LiveThemes {
 			this.options.onChange();
 			this.options.onPersist(engine.exportState());
 		} catch (err) {
-			console.error('theme refinement failed', err);
+			log.error('theme refinement failed', {}, err);
 		} finally {
 			this.refining = false;
 			if (this.again && !this.closed) {

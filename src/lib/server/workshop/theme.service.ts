@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { log } from '../log';
 import type { EngineState } from '../clustering/index';
 import * as inputs from '../db/input.repository';
 import * as themeRepo from '../db/theme.repository';
@@ -54,7 +55,7 @@ export class ThemeService {
 				if (this.closed) return;
 				this.load(code)
 					.then((w) => run(w.live))
-					.catch((err) => console.error(`themes of ${code} not updated`, err));
+					.catch((err) => log.error('themes not updated', { code }, err));
 			});
 		this.unsubscribe = [
 			events.on('input.created', ({ code, input }) =>
@@ -250,7 +251,8 @@ export class ThemeService {
 		if (this.closed) return;
 		this.pendingState.set(code, state);
 		if (this.persistTimer) return;
-		this.persistTimer = setTimeout(() => void this.flush(), this.options.persistDelayMs ?? 1000);
+		// Themes are rebuilt from the inputs anyway; writing their state every few seconds is enough.
+		this.persistTimer = setTimeout(() => void this.flush(), this.options.persistDelayMs ?? 5000);
 		this.persistTimer.unref();
 	}
 
