@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { languageFromHeader } from '$lib/server/language';
-import { setStaffCookie } from '$lib/server/staff-auth';
+import { setPrivateCookie, setStaffCookie } from '$lib/server/staff-auth';
 import { DomainError } from '$lib/server/workshop/errors';
 import { boardCookieName } from '$lib/server/workshop/cookies';
 import { defaultPrompt } from '$lib/server/workshop/validation';
@@ -36,13 +36,7 @@ export const actions: Actions = {
 			const secure = url.protocol === 'https:';
 			setStaffCookie(cookies, code, created.facilitatorToken, secure);
 			// The creator's browser also keeps the board link, so the control room can hand it on.
-			cookies.set(boardCookieName(code), created.boardToken, {
-				path: '/',
-				httpOnly: true,
-				sameSite: 'lax',
-				secure,
-				maxAge: 60 * 60 * 24 * 90
-			});
+			setPrivateCookie(cookies, boardCookieName(code), created.boardToken, secure, 90);
 		} catch (err) {
 			if (err instanceof DomainError) return fail(400, { create: fields, error: err.message });
 			throw err;

@@ -9,22 +9,11 @@ import {
 	snapshot,
 	hydrated
 } from '../helpers/browser';
-import { connect, createWorkshop, nextEvent, request } from '../helpers/clients';
+import { connect, createWorkshop, request } from '../helpers/clients';
+import { THREE_TOPICS, themesSettled } from '../helpers/fixtures';
 import { startServer, type RunningServer } from '../helpers/server';
 
 const available = chromiumPath() !== null || process.env.CI === 'true';
-
-const TEXTS = [
-	'Dårlig prosjektledelse og uklare prosjektmål',
-	'Prosjektene mangler en tydelig prosjektleder',
-	'Project management is weak and projects run late',
-	'Lite digitalisering av papirskjemaer',
-	'Digitalisering av ordremottak går tregt',
-	'Digitalization of paper forms is slow',
-	'For mange møter uten beslutninger',
-	'Too many meetings without decisions',
-	'Møtene er lange og uten agenda'
-];
 
 describe.runIf(available)('from votes to a mandate draft in the browser', () => {
 	let server: RunningServer;
@@ -46,13 +35,8 @@ describe.runIf(available)('from votes to a mandate draft in the browser', () => 
 			token: created.facilitatorToken
 		});
 		const seed = await connect(server.url, { code: created.code });
-		const grouped = (async () => {
-			for (;;) {
-				const s = await nextEvent(facilitator.socket, 'themes:updated', 15_000);
-				if (s.themes.length >= 3 && s.unsorted.length === 0) return s;
-			}
-		})();
-		for (const text of TEXTS)
+		const grouped = themesSettled(facilitator.socket, 3);
+		for (const text of THREE_TOPICS)
 			await request(seed.socket, 'input:submit', { id: randomUUID(), text });
 		await grouped;
 		await request(facilitator.socket, 'voting:configure', { dots: 3, allowStacking: true });

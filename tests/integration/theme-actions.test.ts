@@ -1,29 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ThemesSnapshot } from '../../src/lib/shared/types';
-import { connect, createWorkshop, nextEvent, request, type TestSocket } from '../helpers/clients';
+import { connect, createWorkshop, nextEvent, request } from '../helpers/clients';
+import { THREE_TOPICS, themesSettled } from '../helpers/fixtures';
 import { startServer, type RunningServer } from '../helpers/server';
 
 type ThemesAck = { ok: boolean; themes?: ThemesSnapshot; error?: { code: string } };
-
-const TEXTS = [
-	'Dårlig prosjektledelse og uklare prosjektmål',
-	'Prosjektene mangler en tydelig prosjektleder',
-	'Project management is weak and projects run late',
-	'Lite digitalisering av papirskjemaer',
-	'Digitalisering av ordremottak går tregt',
-	'Digitalization of paper forms is slow',
-	'For mange møter uten beslutninger',
-	'Too many meetings without decisions',
-	'Møtene er lange og uten agenda'
-];
-
-async function themesReady(socket: TestSocket, count: number): Promise<ThemesSnapshot> {
-	for (;;) {
-		const snapshot = await nextEvent(socket, 'themes:updated', 15_000);
-		if (snapshot.themes.length >= count && snapshot.unsorted.length === 0) return snapshot;
-	}
-}
 
 describe('theme actions over socket.io', () => {
 	let server: RunningServer;
@@ -46,8 +28,8 @@ describe('theme actions over socket.io', () => {
 		});
 		const board = await connect(server.url, { code: workshop.code, token: workshop.boardToken });
 		const phone = await connect(server.url, { code: workshop.code });
-		const ready = themesReady(projector.socket, 3);
-		for (const text of TEXTS)
+		const ready = themesSettled(projector.socket, 3);
+		for (const text of THREE_TOPICS)
 			await request(phone.socket, 'input:submit', { id: randomUUID(), text });
 		const before = await ready;
 		const [a, b] = before.themes.map((t) => t.id);

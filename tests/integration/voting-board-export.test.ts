@@ -11,22 +11,12 @@ import {
 	type CreatedWorkshop,
 	type TestSocket
 } from '../helpers/clients';
+import { THREE_TOPICS, themesSettled } from '../helpers/fixtures';
 import { startServer, type RunningServer } from '../helpers/server';
 
 type VoteAck = { ok: boolean; votes?: MyVotes; error?: { code: string } };
 type BoardAck = { ok: boolean; board?: BoardState; error?: { code: string } };
 
-const TEXTS = [
-	'Dårlig prosjektledelse og uklare prosjektmål',
-	'Prosjektene mangler en tydelig prosjektleder',
-	'Project management is weak and projects run late',
-	'Lite digitalisering av papirskjemaer',
-	'Digitalisering av ordremottak går tregt',
-	'Digitalization of paper forms is slow',
-	'For mange møter uten beslutninger',
-	'Too many meetings without decisions',
-	'Møtene er lange og uten agenda'
-];
 const HOSTILE = [
 	'=HYPERLINK("http://x","click")',
 	'+1+2',
@@ -34,13 +24,6 @@ const HOSTILE = [
 	'@SUM(A1)',
 	'<script>alert("x")</script>'
 ];
-
-async function themesReady(socket: TestSocket): Promise<ThemesSnapshot> {
-	for (;;) {
-		const snapshot = await nextEvent(socket, 'themes:updated', 15_000);
-		if (snapshot.themes.length >= 3 && snapshot.unsorted.length <= HOSTILE.length) return snapshot;
-	}
-}
 
 describe('dot voting, the board and exports', () => {
 	let server: RunningServer;
@@ -56,8 +39,8 @@ describe('dot voting, the board and exports', () => {
 			await connect(server.url, { code: workshop.code, token: workshop.facilitatorToken })
 		).socket;
 		const phone = await connect(server.url, { code: workshop.code });
-		const ready = themesReady(facilitator);
-		for (const text of [...TEXTS, ...HOSTILE]) {
+		const ready = themesSettled(facilitator, 3, HOSTILE.length);
+		for (const text of [...THREE_TOPICS, ...HOSTILE]) {
 			const id = randomUUID();
 			inputIds.push(id);
 			await request(phone.socket, 'input:submit', { id, text });

@@ -9,7 +9,13 @@ import type {
 	WorkshopView
 } from '../shared/types';
 import { browserStore, nowIso, Outbox } from './outbox';
-import { ACK_TIMEOUT_MS, connectSocket, type ClientSocket, type ConnectionState } from './socket';
+import {
+	ACK_TIMEOUT_MS,
+	connectSocket,
+	trackConnection,
+	type ClientSocket,
+	type ConnectionState
+} from './socket';
 
 export type InputStatus = 'sending' | 'received' | 'failed';
 
@@ -63,9 +69,7 @@ export class ParticipantSession {
 			participantId: store?.getItem(this.pidKey) ?? undefined
 		});
 		this.socket = socket;
-		socket.on('connect', () => (this.connection = 'online'));
-		socket.on('disconnect', () => (this.connection = 'offline'));
-		socket.on('connect_error', () => (this.connection = socket.active ? 'connecting' : 'offline'));
+		trackConnection(socket, (state) => (this.connection = state));
 		socket.on('session:ready', (session) => {
 			this.workshop = session.workshop;
 			this.participant = session.participant ?? null;

@@ -21,3 +21,10 @@ export function connectSocket(auth: Record<string, string | undefined>): ClientS
 
 /** Acknowledgement wait before a command counts as not delivered (it stays in the outbox). */
 export const ACK_TIMEOUT_MS = 8000;
+
+/** Keeps a page's connection state in step with the socket. */
+export function trackConnection(socket: ClientSocket, set: (state: ConnectionState) => void): void {
+	socket.on('connect', () => set('online'));
+	socket.on('disconnect', () => set('offline'));
+	socket.on('connect_error', () => set(socket.active ? 'connecting' : 'offline'));
+}

@@ -13,7 +13,13 @@ import {
 	type VoteTotals,
 	type WorkshopView
 } from '../shared/types';
-import { ACK_TIMEOUT_MS, connectSocket, type ClientSocket, type ConnectionState } from './socket';
+import {
+	ACK_TIMEOUT_MS,
+	connectSocket,
+	trackConnection,
+	type ClientSocket,
+	type ConnectionState
+} from './socket';
 
 /**
  * The facilitator's, projector's and board's live view of a workshop. The staff token travels in
@@ -56,9 +62,7 @@ export class StaffSession {
 	start(): () => void {
 		const socket = connectSocket({ code: this.workshop.code });
 		this.socket = socket;
-		socket.on('connect', () => (this.connection = 'online'));
-		socket.on('disconnect', () => (this.connection = 'offline'));
-		socket.on('connect_error', () => (this.connection = socket.active ? 'connecting' : 'offline'));
+		trackConnection(socket, (state) => (this.connection = state));
 		socket.on('session:ready', (session) => {
 			this.workshop = session.workshop;
 			this.inputs = session.inputs;

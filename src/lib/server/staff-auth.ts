@@ -3,7 +3,24 @@ import type { Role } from '$lib/shared/types';
 import { DomainError, httpStatus } from './workshop/errors';
 import { staffCookieName } from './workshop/cookies';
 
-const COOKIE_MAX_AGE = 60 * 60 * 24 * 90;
+const DAY = 60 * 60 * 24;
+
+/** An httpOnly cookie for the whole site (the socket handshake needs it too), kept for `days`. */
+export function setPrivateCookie(
+	cookies: Cookies,
+	name: string,
+	value: string,
+	secure: boolean,
+	days: number
+): void {
+	cookies.set(name, value, {
+		path: '/',
+		httpOnly: true,
+		sameSite: 'lax',
+		secure,
+		maxAge: days * DAY
+	});
+}
 
 export function setStaffCookie(
 	cookies: Cookies,
@@ -11,13 +28,7 @@ export function setStaffCookie(
 	token: string,
 	secure: boolean
 ): void {
-	cookies.set(staffCookieName(code), token, {
-		path: '/',
-		httpOnly: true,
-		sameSite: 'lax',
-		secure,
-		maxAge: COOKIE_MAX_AGE
-	});
+	setPrivateCookie(cookies, staffCookieName(code), token, secure, 90);
 }
 
 /**

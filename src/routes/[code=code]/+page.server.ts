@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { error, fail, redirect, type Cookies } from '@sveltejs/kit';
+import { setPrivateCookie } from '$lib/server/staff-auth';
 import { DomainError, httpStatus } from '$lib/server/workshop/errors';
 import { participantCookieName } from '$lib/server/workshop/cookies';
 import type { WorkshopService } from '$lib/server/workshop/workshop.service';
@@ -46,13 +47,7 @@ async function formParticipant(
 		code,
 		cookies.get(participantCookieName(code))
 	);
-	cookies.set(participantCookieName(code), participant.id, {
-		path: '/',
-		httpOnly: true,
-		sameSite: 'lax',
-		secure,
-		maxAge: 60 * 60 * 24 * 30
-	});
+	setPrivateCookie(cookies, participantCookieName(code), participant.id, secure, 30);
 	return participant;
 }
 

@@ -1,0 +1,28 @@
+import type { ThemesSnapshot } from '../../src/lib/shared/types';
+import { nextEvent, type TestSocket } from './clients';
+
+/** Nine inputs on three clear topics (project management, digitalisation, meetings), nb and en. */
+export const THREE_TOPICS = [
+	'Dårlig prosjektledelse og uklare prosjektmål',
+	'Prosjektene mangler en tydelig prosjektleder',
+	'Project management is weak and projects run late',
+	'Lite digitalisering av papirskjemaer',
+	'Digitalisering av ordremottak går tregt',
+	'Digitalization of paper forms is slow',
+	'For mange møter uten beslutninger',
+	'Too many meetings without decisions',
+	'Møtene er lange og uten agenda'
+];
+
+/** Resolves with the first theme snapshot that has at least `themes` themes and few unsorted. */
+export async function themesSettled(
+	socket: TestSocket,
+	themes = 3,
+	maxUnsorted = 0
+): Promise<ThemesSnapshot> {
+	for (;;) {
+		const snapshot = await nextEvent(socket, 'themes:updated', 15_000);
+		if (snapshot.themes.length >= themes && snapshot.unsorted.length <= maxUnsorted)
+			return snapshot;
+	}
+}
