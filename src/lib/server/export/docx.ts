@@ -43,14 +43,18 @@ const quote = (text: string) =>
 		spacing: { after: 80 }
 	});
 
-function table(header: string[], rows: string[][]): Table {
-	const cell = (text: string, bold = false) =>
-		new TableCell({ children: [new Paragraph({ children: [new TextRun({ text, bold })] })] });
+/** A table with fixed column widths (twentieths of a point), so Word and LibreOffice agree. */
+function table(header: string[], rows: string[][], widths: number[]): Table {
+	const cell = (text: string, width: number, bold = false) =>
+		new TableCell({
+			width: { size: width, type: WidthType.DXA },
+			children: [new Paragraph({ children: [new TextRun({ text, bold, size: 18 })] })]
+		});
 	return new Table({
-		width: { size: 100, type: WidthType.PERCENTAGE },
+		columnWidths: widths,
 		rows: [
-			new TableRow({ tableHeader: true, children: header.map((h) => cell(h, true)) }),
-			...rows.map((r) => new TableRow({ children: r.map((c) => cell(c)) }))
+			new TableRow({ tableHeader: true, children: header.map((h, i) => cell(h, widths[i], true)) }),
+			...rows.map((r) => new TableRow({ children: r.map((c, i) => cell(c, widths[i])) }))
 		]
 	});
 }
@@ -141,7 +145,9 @@ export async function renderDocx(report: WorkshopReport): Promise<Buffer> {
 					a.host,
 					a.responsible,
 					a.focusAreaId ? (areas.get(a.focusAreaId) ?? '') : ''
-				])
+				]),
+				// A4 text width (9,026 twips) in 9 pt: the activity and focus area get the most room.
+				[950, 2150, 1600, 1250, 1300, 1750]
 			)
 		);
 	}
