@@ -303,6 +303,32 @@ describe('the live input loop against the production server', () => {
 });
 
 describe('restarts', () => {
+	it('shuts down cleanly on SIGTERM: exit 0, write-ahead log folded into the database', async () => {
+		const server = await startServer();
+		const workshop = await createWorkshop(server.url, { title: 'Shutdown', language: 'en' });
+		const phone = await connect(server.url, { code: workshop.code });
+		const id = randomUUID();
+		expect(
+			(await request<Ack>(phone.socket, 'input:submit', { id, text: 'Kept over a shutdown' })).ok
+		).toBe(true);
+		const closed = new Promise<void>((resolve) => phone.socket.once('disconnect', () => resolve()));
+		const exited = new Promise<number | null>((resolve) =>
+			server.process.once('exit', (code) => resolve(code))
+		);
+		server.process.kill('SIGTERM');
+		expect(await exited).toBe(0);
+		await closed; // the server closed the socket rather than leaving it to time out
+		const { statSync, existsSync } = await import('node:fs');
+		const wal = `${server.databasePath}-wal`;
+		expect(!existsSync(wal) || statSync(wal).size === 0).toBe(true);
+		const reader = new Database(server.databasePath, { readonly: true });
+		expect(reader.prepare('select text from inputs where id = ?').get(id)).toEqual({
+			text: 'Kept over a shutdown'
+		});
+		reader.close();
+		expect(server.output()).toMatch(/SIGTERM/);
+	});
+
 	it('keeps every acknowledged input when the server is killed and started again', async () => {
 		const first = await startServer();
 		const workshop = await createWorkshop(first.url, { title: 'Restart', language: 'nb' });
