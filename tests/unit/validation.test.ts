@@ -131,3 +131,21 @@ describe('parseProfile', () => {
 		expect(codeOf(() => parseProfile({ name: 'x'.repeat(61) }))).toBe('invalid_payload');
 	});
 });
+
+describe('translations', async () => {
+	const { translator } = await import('../../src/lib/i18n/index');
+	const { staffTranslator } = await import('../../src/lib/i18n/staff');
+	it.each([
+		['en', 1, '1 dot left'],
+		['en', 3, '3 dots left'],
+		['nb', 1, '1 prikk igjen'],
+		['nb', 0, '0 prikker igjen']
+	] as const)('%s with n=%i reads "%s"', (language, n, text) => {
+		expect(translator(language)('vote.left', { n })).toBe(text);
+	});
+	it('staff pages get every message in both languages', () => {
+		expect(staffTranslator('nb')('projector.themes', { n: 1 })).toBe('1 tema');
+		expect(staffTranslator('en')('export.plan')).toBe('Annual plan');
+		expect(translator('nb')('export.plan')).toBe('export.plan'); // phones do not carry staff text
+	});
+});

@@ -44,11 +44,11 @@ export const en = {
 	'vote.title': 'Vote with your dots',
 	'vote.help':
 		'Put your dots on the themes that matter most. Tap again to add more, or take one back.',
-	'vote.left': '{n} dots left',
+	'vote.left': '{n} dot left|{n} dots left',
 	'vote.noneLeft': 'All your dots are placed. Take one back to move it.',
 	'vote.add': 'Add a dot to {theme}',
 	'vote.remove': 'Take a dot back from {theme}',
-	'vote.total': '{n} dots in total',
+	'vote.total': '{n} dot in total|{n} dots in total',
 	'vote.waiting': 'Waiting for the themes…',
 	'error.text_empty': 'Write something before sending.',
 	'error.text_too_long': 'That is longer than 280 characters.',

@@ -11,7 +11,10 @@ type Dictionary = Partial<Record<MessageKey, string>>;
 
 export function makeTranslator(messages: Dictionary, fallback: Dictionary): Translate {
 	return (key, params) => {
-		const text = messages[key] ?? fallback[key] ?? key;
+		let text = messages[key] ?? fallback[key] ?? key;
+		// "one|other": the first form when {n} is 1.
+		if (text.includes('|') && params?.n !== undefined)
+			text = text.split('|')[params.n === 1 ? 0 : 1];
 		return params ? text.replace(/\{(\w+)\}/g, (_, name) => String(params[name] ?? '')) : text;
 	};
 }

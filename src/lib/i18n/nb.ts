@@ -46,11 +46,11 @@ export const nb: Record<CommonKey, string> = {
 	'vote.title': 'Stem med prikkene dine',
 	'vote.help':
 		'Sett prikkene på temaene som betyr mest. Trykk igjen for flere, eller ta en tilbake.',
-	'vote.left': '{n} prikker igjen',
+	'vote.left': '{n} prikk igjen|{n} prikker igjen',
 	'vote.noneLeft': 'Alle prikkene er plassert. Ta en tilbake for å flytte den.',
 	'vote.add': 'Legg en prikk på {theme}',
 	'vote.remove': 'Ta en prikk tilbake fra {theme}',
-	'vote.total': '{n} prikker totalt',
+	'vote.total': '{n} prikk totalt|{n} prikker totalt',
 	'vote.waiting': 'Venter på temaene …',
 	'error.text_empty': 'Skriv noe før du sender.',
 	'error.text_too_long': 'Det er lengre enn 280 tegn.',
