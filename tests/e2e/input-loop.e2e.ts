@@ -1,14 +1,12 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
 	chromiumPath,
-	launchChromium,
+	withServerAndBrowser,
 	phoneContext,
 	screenContext,
 	hydrated
 } from '../helpers/browser';
 import { createWorkshop, exportWorkshop } from '../helpers/clients';
-import { startServer, type RunningServer } from '../helpers/server';
 
 // Outside CI a machine without Chromium skips these with a notice; in CI a missing browser fails.
 const available = chromiumPath() !== null || process.env.CI === 'true';
@@ -16,19 +14,10 @@ if (!available)
 	console.warn('Chromium not found: browser tests skipped (install Debian `chromium`).');
 
 describe.runIf(available)('a phone and the control room in real Chromium', () => {
-	let server: RunningServer;
-	let browser: Browser;
-
-	beforeAll(async () => {
-		server = await startServer();
-		browser = await launchChromium();
-	});
-	afterAll(async () => {
-		await browser?.close();
-		await server?.stop();
-	});
+	const env = withServerAndBrowser();
 
 	it('a phone joins with the code, sends inputs, and the control room shows them live', async () => {
+		const { server, browser } = env;
 		const created = await createWorkshop(server.url, {
 			title: 'Oppstart: effektiv produksjon',
 			language: 'nb'
@@ -77,6 +66,7 @@ describe.runIf(available)('a phone and the control room in real Chromium', () =>
 	});
 
 	it('keeps inputs typed offline and sends them when the connection is back', async () => {
+		const { server, browser } = env;
 		const created = await createWorkshop(server.url, { title: 'Offline', language: 'en' });
 		const context = await phoneContext(browser, 'en-GB');
 		const phone = await context.newPage();
@@ -108,6 +98,7 @@ describe.runIf(available)('a phone and the control room in real Chromium', () =>
 	});
 
 	it('tells the phone when input closes, and refuses to send', async () => {
+		const { server, browser } = env;
 		const created = await createWorkshop(server.url, { title: 'Closing', language: 'en' });
 		const screen = await (await screenContext(browser)).newPage();
 		await screen.goto(`${server.url}/${created.code}/facilitator?key=${created.facilitatorToken}`);

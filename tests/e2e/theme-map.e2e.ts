@@ -1,15 +1,14 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
 	chromiumPath,
-	launchChromium,
+	withServerAndBrowser,
 	phoneContext,
 	screenContext,
 	snapshot,
 	hydrated
 } from '../helpers/browser';
 import { createWorkshop } from '../helpers/clients';
-import { startServer, type RunningServer } from '../helpers/server';
 
 const available = chromiumPath() !== null || process.env.CI === 'true';
 
@@ -54,19 +53,10 @@ async function bubbles(projector: Page): Promise<Record<string, string>> {
 }
 
 describe.runIf(available)('the projector follows the control room', () => {
-	let server: RunningServer;
-	let browser: Browser;
-
-	beforeAll(async () => {
-		server = await startServer();
-		browser = await launchChromium();
-	});
-	afterAll(async () => {
-		await browser?.close();
-		await server?.stop();
-	});
+	const env = withServerAndBrowser();
 
 	it('two phones send in Norwegian and English, the map shows labelled themes, a merge and its undo reach the projector', async () => {
+		const { server, browser } = env;
 		const created = await createWorkshop(server.url, {
 			title: 'Oppstart: effektiv produksjon',
 			language: 'nb'

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
 	chromiumPath,
-	launchChromium,
+	withServerAndBrowser,
 	phoneContext,
 	screenContext,
 	snapshot,
@@ -11,24 +10,14 @@ import {
 } from '../helpers/browser';
 import { connect, createWorkshop, request } from '../helpers/clients';
 import { THREE_TOPICS, themesSettled } from '../helpers/fixtures';
-import { startServer, type RunningServer } from '../helpers/server';
 
 const available = chromiumPath() !== null || process.env.CI === 'true';
 
 describe.runIf(available)('from votes to a mandate draft in the browser', () => {
-	let server: RunningServer;
-	let browser: Browser;
-
-	beforeAll(async () => {
-		server = await startServer();
-		browser = await launchChromium();
-	});
-	afterAll(async () => {
-		await browser?.close();
-		await server?.stop();
-	});
+	const env = withServerAndBrowser();
 
 	it('a phone places its dots, the board builds a focus area and a plan, and downloads the draft', async () => {
+		const { server, browser } = env;
 		const created = await createWorkshop(server.url, { title: 'Kompetansegruppa', language: 'nb' });
 		const facilitator = await connect(server.url, {
 			code: created.code,

@@ -1,5 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { startServer, type RunningServer } from './server';
 
 const CANDIDATES = [
 	process.env.CHROMIUM_PATH,
@@ -56,4 +58,18 @@ export async function snapshot(page: Page, name: string): Promise<void> {
 /** Waits until the page's JavaScript has taken over, so typing is not undone by hydration. */
 export async function hydrated(page: Page): Promise<void> {
 	await page.waitForSelector('body[data-hydrated="true"]', { timeout: 30_000 });
+}
+
+/** The built server and a Chromium, started before a suite's tests and stopped after them. */
+export function withServerAndBrowser(): { server: RunningServer; browser: Browser } {
+	const env = {} as { server: RunningServer; browser: Browser };
+	beforeAll(async () => {
+		env.server = await startServer();
+		env.browser = await launchChromium();
+	});
+	afterAll(async () => {
+		await env.browser?.close();
+		await env.server?.stop();
+	});
+	return env;
 }
