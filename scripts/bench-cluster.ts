@@ -1,11 +1,15 @@
 // npm run bench:cluster [-- BENCH_DIR]: live insert latency, refinement time and peak memory on
-// texts resampled from the bench sets.
+// texts resampled from the bench sets. The memory of one 20k engine (batch, then a live pass) is
+// measured in a child process of its own, so the other engines do not count.
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
 import { ThemeEngine } from '../src/lib/server/clustering/index.ts';
 import { createRng } from '../src/lib/server/clustering/prng.ts';
 import { BENCH_SETS, benchDir, readLines } from './lib/bench-sets.ts';
 
-const dir = benchDir(process.argv[2]);
+const single = process.argv.includes('--single-20k');
+const dir = benchDir(process.argv.slice(2).find((a) => !a.startsWith('--')));
 const pool = [...new Set(BENCH_SETS.map((s) => s.file))].flatMap((f) =>
 	readLines(resolve(dir, f)).map((l) => l.split('\t')[1] ?? '')
 );
@@ -25,6 +29,14 @@ function batchEngine(n: number): { engine: ThemeEngine; ms: number } {
 	engine.refine({ cold: true });
 	sampleMemory();
 	return { engine, ms: performance.now() - t0 };
+}
+
+if (single) {
+	const { engine } = batchEngine(20_000);
+	for (const [i, text] of sample(2000).entries()) engine.add({ id: `w${i}`, text });
+	engine.refine();
+	console.log(String(process.resourceUsage().maxRSS * 1024));
+	process.exit(0);
 }
 
 const rows: string[][] = [];
@@ -54,8 +66,16 @@ for (const n of [1000, 5000, 20_000]) {
 		`live pass ${warm.ms.toFixed(0)} ms (${(100 * warm.churn).toFixed(1)}% churn)`
 	]);
 }
+const singleRss = Number(
+	execFileSync(
+		process.execPath,
+		[...process.execArgv, fileURLToPath(import.meta.url), dir, '--single-20k'],
+		{ encoding: 'utf8' }
+	).trim()
+);
+rows.push(['one 20k engine', `RSS ${mb(singleRss)}`, 'batch + live pass, own process']);
 rows.push([
-	'peak memory',
+	'peak memory (all of the above)',
 	`RSS ${mb(process.resourceUsage().maxRSS * 1024)}`,
 	`heap ${mb(peakHeap)}`
 ]);

@@ -7,8 +7,12 @@ export interface Csr {
 	val: Float64Array;
 }
 
+/**
+ * Centroid matrices (term-major, dims × k) are single precision: they are the largest arrays
+ * of a pass, and cosines need no more.
+ */
 /** Scores of row i against every centroid of a term-major matrix C (C[t * k + c]). */
-export function rowScores(X: Csr, i: number, C: Float64Array, k: number, out: Float64Array): void {
+export function rowScores(X: Csr, i: number, C: Float32Array, k: number, out: Float64Array): void {
 	out.fill(0);
 	for (let p = X.ptr[i]; p < X.ptr[i + 1]; p++) {
 		const v = X.val[p];
@@ -22,9 +26,9 @@ export function clusterSums(
 	X: Csr,
 	labels: Int32Array,
 	k: number,
-	into?: Float64Array
-): Float64Array {
-	const S = into ? into.fill(0) : new Float64Array(X.dims * k);
+	into?: Float32Array
+): Float32Array {
+	const S = into ? into.fill(0) : new Float32Array(X.dims * k);
 	for (let i = 0; i < X.n; i++) {
 		const c = labels[i];
 		if (c < 0) continue;
@@ -34,7 +38,7 @@ export function clusterSums(
 }
 
 /** Normalises each cluster column of S in place; returns the norms (0 for an empty cluster). */
-export function normaliseColumns(S: Float64Array, dims: number, k: number): Float64Array {
+export function normaliseColumns(S: Float32Array, dims: number, k: number): Float64Array {
 	const norms = new Float64Array(k);
 	for (let t = 0; t < dims; t++) {
 		const base = t * k;

@@ -4,7 +4,8 @@ import { isStopword } from './stopwords';
 import { stem } from './stem';
 import type { Lang } from './language';
 import { ThemeStore, type InputRec, type ThemeRec } from './theme-store';
-import { labelTheme, sharedTerms } from './labels';
+import { mergeThemes, seedTermsOf, splitTheme } from './engine-edits';
+import { explainInput, listThemes } from './engine-read';
 import { refine } from './refine';
 import { refineDue } from './schedule';
 import { Constraints } from './constraints';
@@ -152,66 +153,16 @@ export class ThemeEngine {
 	}
 
 	merge(themeIds: string[], intoId: string): void {
-		const into = this.store.themes.get(this.constraints.resolve(intoId));
-		if (!into) return;
-		for (const raw of themeIds) {
-			const id = this.constraints.resolve(raw);
-			const from = this.store.themes.get(id);
-			if (!from || id === into.id) continue;
-			for (const m of [...from.members]) this.store.setTheme(m, into.id);
-			this.constraints.retire(id, into.id);
-			this.store.deleteTheme(id);
-		}
-		this.constraints.keepTogether([...into.members], into.id);
-		this.touch();
+		if (mergeThemes(this, themeIds, intoId)) this.touch();
 	}
 
 	/** Splits a theme; without groups the engine proposes two halves. Returns the theme ids. */
 	split(themeId: string, inputIdGroups?: string[][]): string[] {
-		const theme = this.store.themes.get(this.constraints.resolve(themeId));
-		if (!theme) return [];
-		const groups = inputIdGroups ?? this.proposeSplit(theme);
-		const ids = [theme.id];
-		groups.forEach((group, g) => {
-			const target = g === 0 ? theme : this.store.newTheme();
-			if (g > 0) ids.push(target.id);
-			for (const id of group)
-				if (this.store.inputs.has(id)) {
-					this.constraints.move(id, target.id);
-					this.store.setTheme(id, target.id);
-				}
-		});
-		this.constraints.keepApart(ids);
+		const ids = splitTheme(this, themeId, inputIdGroups);
+		if (!ids) return [];
 		this.dropEmptyThemes();
 		this.touch();
 		return ids.filter((id) => this.store.themes.has(id));
-	}
-
-	private proposeSplit(theme: ThemeRec): string[][] {
-		const members = [...theme.members];
-		const docs = members.map((id) => ({
-			id,
-			terms: this.store.inputs.get(id)!.f.terms,
-			weights: this.store.inputs.get(id)!.f.weights
-		}));
-		const r = refine({
-			docs,
-			themes: [],
-			fixed: [],
-			apart: [],
-			k: 2,
-			granularity: 0,
-			cold: true,
-			seed: this.opts.seed
-		});
-		const groups = r.clusters.map((c) => c.inputIds).filter((g) => g.length);
-		if (groups.length < 2)
-			return [
-				members.slice(0, Math.ceil(members.length / 2)),
-				members.slice(Math.ceil(members.length / 2))
-			];
-		groups[0].push(...r.unsorted);
-		return groups;
 	}
 
 	rename(themeId: string, label: string, lock = true): void {
@@ -237,11 +188,7 @@ export class ThemeEngine {
 
 	/** Derives a seed theme's feature terms from its keywords and label. */
 	reseed(theme: ThemeRec): void {
-		const f = analyze(theme.seedKeywords.join(' ') + ' ' + theme.label, {
-			fallbackLang: this.lang,
-			known: (s) => this.knownStems.has(s)
-		});
-		theme.seedTerms = f.terms.filter((t) => !t.includes('_'));
+		theme.seedTerms = seedTermsOf(theme, this.lang, (s) => this.knownStems.has(s));
 		this.store.rebuild();
 	}
 
@@ -280,19 +227,7 @@ export class ThemeEngine {
 	// ---- reading --------------------------------------------------------------------------
 
 	themes(): Theme[] {
-		const out: Theme[] = [];
-		for (const t of this.store.themes.values()) {
-			if (t.labelDirty) this.relabel(t);
-			out.push({
-				id: t.id,
-				label: t.label,
-				labelLocked: t.labelLocked,
-				keywords: t.keywords,
-				inputIds: [...t.members],
-				seed: t.seed
-			});
-		}
-		return out;
+		return listThemes(this);
 	}
 
 	unsorted(): string[] {
@@ -304,29 +239,7 @@ export class ThemeEngine {
 	}
 
 	explain(inputId: string): string[] {
-		const rec = this.store.inputs.get(inputId);
-		const theme = rec?.theme ? this.store.themes.get(rec.theme) : undefined;
-		if (!rec || !theme) return [];
-		const others = [...theme.members]
-			.filter((m) => m !== inputId)
-			.map((m) => this.store.inputs.get(m)!.f);
-		if (theme.seedTerms.length)
-			others.push({ ...rec.f, terms: theme.seedTerms, weights: theme.seedTerms.map(() => 1) });
-		return sharedTerms(rec.f, others);
-	}
-
-	private relabel(t: ThemeRec): void {
-		const members = [...t.members].map((m) => this.store.inputs.get(m)!.f);
-		const stats = this.store.stats;
-		const { label, keywords } = labelTheme(
-			members,
-			(term) => stats.df[stats.id(term)] ?? 0,
-			stats.docs,
-			this.lang
-		);
-		t.keywords = keywords.length || !t.seed ? keywords : t.seedKeywords;
-		if (!t.labelLocked) t.label = label;
-		t.labelDirty = false;
+		return explainInput(this, inputId);
 	}
 
 	// ---- persistence ------------------------------------------------------------------------

@@ -12,12 +12,12 @@ import { SEEDING_SAMPLE } from './params';
 export interface KMeansOptions {
 	k: number;
 	/** initial centroids, term-major (C[t * k + c]), columns normalised */
-	centroids: Float64Array;
+	centroids: Float32Array;
 	maxIter: number;
 	/** per row: a cluster it must stay in, -1 (free), or below -1 (left out) */
 	fixed?: Int32Array;
 	/** extra mass per cluster added before normalising (seed keywords), term-major */
-	prior?: Float64Array;
+	prior?: Float32Array;
 	/** warm start: a row leaves its previous cluster only for a gain above `margin` */
 	previous?: Int32Array;
 	margin?: number;
@@ -29,7 +29,7 @@ export interface KMeansResult {
 	labels: Int32Array;
 	sims: Float64Array;
 	objective: number;
-	centroids: Float64Array;
+	centroids: Float32Array;
 	iterations: number;
 }
 
@@ -37,8 +37,9 @@ export interface KMeansResult {
 export function sphericalKMeans(X: Csr, opts: KMeansOptions): KMeansResult {
 	const { k, maxIter } = opts;
 	let C = opts.centroids;
-	// two centroid buffers used in turn: large batches would otherwise allocate one per iteration
-	let spare: Float64Array | undefined;
+	// two centroid buffers used in turn (the initial centroids are the caller's fresh copy and
+	// become the second one): large batches would otherwise allocate one per iteration
+	let spare: Float32Array | undefined;
 	const labels = new Int32Array(X.n).fill(-1);
 	const sims = new Float64Array(X.n);
 	const scores = new Float64Array(k);
@@ -86,7 +87,7 @@ export function sphericalKMeans(X: Csr, opts: KMeansOptions): KMeansResult {
 		// An empty cluster keeps its old centroid rather than vanishing; the caller decides.
 		for (let c = 0; c < k; c++)
 			if (norms[c] === 0) for (let t = 0; t < X.dims; t++) S[t * k + c] = C[t * k + c];
-		spare = C === opts.centroids ? undefined : C;
+		spare = C;
 		C = S;
 	}
 	return { labels, sims, objective, centroids: C, iterations: it };
@@ -97,11 +98,11 @@ export function kmeansPlusPlus(
 	X0: Csr,
 	k: number,
 	rng: () => number,
-	startWith?: Float64Array,
+	startWith?: Float32Array,
 	startK = 0
-): Float64Array {
+): Float32Array {
 	const X = X0.n > SEEDING_SAMPLE ? sampleRows(X0, SEEDING_SAMPLE, rng) : X0;
-	const C = new Float64Array(X.dims * k);
+	const C = new Float32Array(X.dims * k);
 	if (X.n === 0) return C;
 	const best = new Float64Array(X.n); // best similarity to any chosen centre so far
 	const tmp = new Float64Array(X.n);

@@ -31,9 +31,24 @@ export interface MergeStep {
 }
 
 /**
+ * Going on past the similarity threshold. Broad themes (many wordings of one topic) are still
+ * split there into clusters that share few words. Merging those costs almost no separation
+ * (within- over between-theme similarity, averaged over pairs), while merging distinct themes
+ * costs a lot. So merging goes on while each merge joins clusters at least `ratio` times as
+ * similar as two inputs of different clusters, and of the counts passed the one maximising
+ * log(separation) − tau · log(count) is kept: fewer themes only where separation falls more
+ * slowly than count^tau.
+ */
+export interface ExtendRule {
+	ratio: number;
+	tau: number;
+}
+
+/**
  * Greedy agglomeration of clusters given their Gram matrix and sizes. Stops at `target`
- * clusters or when no pair scores above `minScore` (average linkage). `canMerge` lets the
- * caller forbid pairs (facilitator constraints). Returns the group of each input cluster.
+ * clusters or when no pair scores above `minScore` (average linkage), or past it by `extend`.
+ * `canMerge` lets the caller forbid pairs (facilitator constraints). Returns the group of each
+ * input cluster. Rows are assumed unit vectors (for `extend`).
  */
 export function agglomerate(
 	G: Float64Array,
@@ -43,6 +58,9 @@ export function agglomerate(
 		linkage: Linkage;
 		minScore?: number;
 		canMerge?: (a: number, b: number) => boolean;
+		extend?: ExtendRule;
+		/** inputs that merges past `minScore` may move (the smaller side of each), in all */
+		extendBudget?: number;
 	}
 ): { group: Int32Array; steps: MergeStep[] } {
 	const k = sizes.length;
@@ -54,6 +72,29 @@ export function agglomerate(
 	const steps: MergeStep[] = [];
 	let count = sizes.filter((s) => s > 0).length;
 	for (let a = 0; a < k; a++) if (n[a] === 0) alive[a] = 0;
+	// pair statistics for `extend`: Σ within (self-pairs included), Σ all, Σ n_c², N
+	let N = 0;
+	let total = 0;
+	let within = 0;
+	let sq = 0;
+	for (let a = 0; a < k; a++) {
+		if (!alive[a]) continue;
+		N += n[a];
+		within += g[a * k + a];
+		sq += n[a] * n[a];
+		for (let b = 0; b < k; b++) if (alive[b]) total += g[a * k + b];
+	}
+	const between = () => (total - within) / Math.max(1, N * N - sq);
+	const fit = () => {
+		const w = (within - N) / Math.max(1, sq - N);
+		const b = between();
+		return w > 0 && b > 0 ? Math.log(w / b) - opts.extend!.tau * Math.log(count) : -Infinity;
+	};
+	let moved = 0;
+	let withinBudget = 0;
+	let extended = -1; // steps taken when `minScore` was reached
+	let bestSteps = 0;
+	let bestFit = -Infinity;
 	const score = (a: number, b: number): number => {
 		if (opts.linkage === 'average') return g[a * k + b] / (n[a] * n[b]);
 		if (opts.linkage === 'centroid') return g[a * k + b] / Math.sqrt(g[a * k + a] * g[b * k + b]);
@@ -82,9 +123,21 @@ export function agglomerate(
 				}
 			}
 		}
-		if (ba < 0 || (opts.minScore !== undefined && best < opts.minScore)) break;
+		if (ba < 0) break;
+		if (opts.minScore !== undefined && best < opts.minScore) {
+			if (!opts.extend || best <= 0 || best < opts.extend.ratio * between()) break;
+			moved += Math.min(n[ba], n[bb]);
+			if (extended < 0) {
+				extended = steps.length;
+				bestSteps = extended;
+				withinBudget = extended;
+				bestFit = fit();
+			}
+		}
 		steps.push({ a: ba, b: bb, score: best });
 		const diag = g[ba * k + ba] + g[bb * k + bb] + 2 * g[ba * k + bb];
+		within += diag - g[ba * k + ba] - g[bb * k + bb];
+		sq += 2 * n[ba] * n[bb];
 		for (let c = 0; c < k; c++) {
 			g[ba * k + c] += g[bb * k + c];
 			g[c * k + ba] = g[ba * k + c];
@@ -94,8 +147,23 @@ export function agglomerate(
 		alive[bb] = 0;
 		for (let c = 0; c < k; c++) if (group[c] === bb) group[c] = ba;
 		count--;
+		if (extended >= 0) {
+			if (opts.extendBudget === undefined || moved <= opts.extendBudget)
+				withinBudget = steps.length;
+			const f = fit();
+			if (f > bestFit) {
+				bestFit = f;
+				bestSteps = steps.length;
+			}
+		}
 	}
-	return { group, steps };
+	// within the budget, a prefix of the merges towards the chosen count (later passes go on)
+	if (extended >= 0) bestSteps = Math.min(bestSteps, withinBudget);
+	if (extended < 0 || bestSteps === steps.length) return { group, steps };
+	const kept = steps.slice(0, bestSteps);
+	const regroup = Int32Array.from({ length: k }, (_, i) => i);
+	for (const { a, b } of kept) for (let c = 0; c < k; c++) if (regroup[c] === b) regroup[c] = a;
+	return { group: regroup, steps: kept };
 }
 
 /**
@@ -104,7 +172,7 @@ export function agglomerate(
  * measure favours neither many small nor a few large clusters). Unlabelled rows are ignored.
  */
 export function separation(X: Csr, labels: Int32Array, k: number): number {
-	const sums = new Float64Array(X.dims * k);
+	const sums = new Float32Array(X.dims * k);
 	const size = new Float64Array(k);
 	const total = new Float64Array(X.dims);
 	for (let i = 0; i < X.n; i++) {

@@ -37,6 +37,16 @@ export function mergeThreshold(granularity: number): number {
 	return TUNING.mergeSimilarity * Math.pow(2.5, g);
 }
 
+/**
+ * Without k: past the threshold, merging goes on while a merge joins clusters `extendRatio`
+ * times as similar as the background and costs separation more slowly than count^extendTau
+ * (see `ExtendRule` in merge-clusters.ts). The ratio follows granularity like the threshold.
+ */
+export function extendRule(granularity: number): { ratio: number; tau: number } {
+	const g = Math.max(-1, Math.min(1, granularity));
+	return { ratio: TUNING.extendRatio * Math.pow(2.5, g), tau: TUNING.extendTau };
+}
+
 /** Over-clustering before merging: enough small clusters that real themes are not blurred. */
 export function initialClusters(n: number): number {
 	return Math.max(
@@ -50,6 +60,8 @@ export const TUNING = {
 	overcluster: 3,
 	linkages: ['average', 'objective'] as ('average' | 'objective' | 'centroid')[],
 	mergeSimilarity: MERGE_SIMILARITY,
+	extendRatio: 2.5,
+	extendTau: 0.2,
 	smoothBeta: SMOOTH_BETA,
 	smoothM: SMOOTH_NEIGHBOURS,
 	growShare: 0.15,

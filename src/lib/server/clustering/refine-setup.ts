@@ -16,7 +16,7 @@ export interface Problem {
 	/** facilitator's placement per row: theme index, FIXED_UNSORTED, or -1 (free) */
 	fixed: Int32Array;
 	/** seed keyword mass per theme index, term-major over `themeCount` columns */
-	prior: Float64Array | null;
+	prior: Float32Array | null;
 	themeCount: number;
 	themeIndex: Map<string, number>;
 }
@@ -49,14 +49,14 @@ export function setUp(snap: RefineSnapshot): Problem {
 		fixed[r] = ti === undefined ? FIXED_UNSORTED : ti;
 	}
 
-	let prior: Float64Array | null = null;
+	let prior: Float32Array | null = null;
 	snap.themes.forEach((t, ti) => {
 		if (!t.seedTerms?.length) return;
 		const cols = t.seedTerms
 			.map((term) => V.column.get(term))
 			.filter((c): c is number => c !== undefined);
 		if (!cols.length) return;
-		prior ??= new Float64Array(X.dims * T);
+		prior ??= new Float32Array(X.dims * T);
 		const w = SEED_MASS / Math.sqrt(cols.length);
 		for (const c of cols) prior[c * T + ti] += w;
 	});
@@ -68,8 +68,8 @@ export function centroidsOf(
 	p: Problem,
 	labels: Int32Array,
 	k: number,
-	prior?: Float64Array
-): Float64Array {
+	prior?: Float32Array
+): Float32Array {
 	const S = clusterSums(p.X, labels, k);
 	if (prior) for (let j = 0; j < S.length; j++) S[j] += prior[j];
 	normaliseColumns(S, p.X.dims, k);
@@ -77,11 +77,11 @@ export function centroidsOf(
 }
 
 /** Seed mass for clustering columns: column j carries the seed of theme `cols[j]`, if any. */
-export function priorFor(p: Problem, cols: readonly number[]): Float64Array | undefined {
+export function priorFor(p: Problem, cols: readonly number[]): Float32Array | undefined {
 	if (!p.prior) return undefined;
 	const T = p.themeCount;
 	const k = cols.length;
-	const out = new Float64Array(p.X.dims * k);
+	const out = new Float32Array(p.X.dims * k);
 	for (let t = 0; t < p.X.dims; t++)
 		for (let j = 0; j < k; j++) if (cols[j] < T) out[t * k + j] = p.prior[t * T + cols[j]];
 	return out;

@@ -3,7 +3,14 @@ import { sphericalKMeans, kmeansPlusPlus, type KMeansResult } from './kmeans';
 import { clusterGram, agglomerate, separation, type Linkage } from './merge-clusters';
 import { createRng } from './prng';
 import { rowScores } from './csr';
-import { MAX_ITER, TUNING, initialClusters, mergeThreshold, restartsFor } from './params';
+import {
+	MAX_ITER,
+	TUNING,
+	extendRule,
+	initialClusters,
+	mergeThreshold,
+	restartsFor
+} from './params';
 import type { RefineCluster, RefineResult, RefineSnapshot } from './refine-types';
 
 /**
@@ -79,12 +86,27 @@ export function refine(snap: RefineSnapshot): RefineResult {
 	for (const l of res.labels) if (l >= 0) sizes[l]++;
 	for (let c = 0; c < Math.min(T, K); c++) if (anchored(c)) sizes[c] = Math.max(sizes[c], 1);
 	const G = clusterGram(p.X, res.labels, K);
+	// Without k, a cold pass chooses the count itself: the similarity threshold, then further
+	// where merging costs little separation (`extend`); that count is then reached like a given k.
+	let target = snap.k;
+	if (target === undefined && snap.cold) {
+		const minScore = mergeThreshold(snap.granularity);
+		const chosen = agglomerate(G, sizes, {
+			target: 1,
+			linkage: 'average',
+			minScore,
+			canMerge,
+			extend: extendRule(snap.granularity)
+		});
+		if (chosen.steps.some((s) => s.score < minScore))
+			target = sizes.filter((s) => s > 0).length - chosen.steps.length;
+	}
 	const linkages: Linkage[] =
 		snap.k !== undefined && snap.cold && K > snap.k ? TUNING.linkages : ['average'];
 	let best: ReturnType<typeof mergeAndPolish> | null = null;
 	let bestQ = -Infinity;
 	for (const linkage of linkages) {
-		const next = mergeAndPolish(snap, p, res.labels, G, sizes, linkage, canMerge);
+		const next = mergeAndPolish(snap, p, res.labels, G, sizes, linkage, canMerge, target, anchored);
 		const q = linkages.length > 1 ? separation(p.X, next.polished.labels, next.reps.length) : 0;
 		if (!best || q > bestQ) {
 			best = next;
@@ -104,16 +126,38 @@ function mergeAndPolish(
 	G: Float64Array,
 	sizes: number[],
 	linkage: Linkage,
-	canMerge: (a: number, b: number) => boolean
+	canMerge: (a: number, b: number) => boolean,
+	k: number | undefined,
+	anchored: (c: number) => boolean
 ): { reps: number[]; polished: KMeansResult } {
-	const target = snap.k ?? 1;
-	const minScore = snap.k === undefined ? mergeThreshold(snap.granularity) : undefined;
-	const { group } = agglomerate(G, sizes, { target, linkage, minScore, canMerge });
-	const reps = [...new Set(Array.from(group))].sort((a, b) => a - b);
+	const minScore = k === undefined ? mergeThreshold(snap.granularity) : undefined;
+	// A live pass also merges past the threshold where it costs little separation, a few
+	// themes per pass: the inputs it moves stay within the move budget.
+	const placed = p.previous.reduce((a, l) => a + (l >= 0 ? 1 : 0), 0);
+	const { group } = agglomerate(G, sizes, {
+		target: k ?? 1,
+		linkage,
+		minScore,
+		canMerge,
+		extend: !snap.cold && k === undefined ? extendRule(snap.granularity) : undefined,
+		extendBudget: TUNING.moveBudget * placed
+	});
+	// A merged group keeps the id of its anchored or else its largest current theme.
+	const T = p.themeCount;
+	const held = new Float64Array(sizes.length);
+	for (const l of p.previous) if (l >= 0 && l < held.length) held[l]++;
+	const weight = (c: number) => (c < T ? (anchored(c) ? 1e12 : 0) + held[c] : -1);
+	const pick = new Map<number, number>();
+	group.forEach((g, c) => {
+		const cur = pick.get(g);
+		if (cur === undefined || weight(c) > weight(cur)) pick.set(g, c);
+	});
+	const reps = [...new Set(pick.values())].sort((a, b) => a - b);
 	const column = new Map(reps.map((r, j) => [r, j]));
-	const merged = labels.map((l) => (l < 0 ? -1 : column.get(group[l])!));
+	const colOf = (c: number) => column.get(pick.get(group[c])!);
+	const merged = labels.map((l) => (l < 0 ? -1 : colOf(l)!));
 	const K2 = reps.length;
-	const fixed2 = p.fixed.map((f) => (f >= 0 ? (column.get(group[f]) ?? f) : f));
+	const fixed2 = p.fixed.map((f) => (f >= 0 ? (colOf(f) ?? f) : f));
 	const prior2 = priorFor(p, reps);
 	const polished = sphericalKMeans(p.X, {
 		k: K2,
@@ -126,7 +170,7 @@ function mergeAndPolish(
 		allowUnassigned: true
 	});
 	if (!snap.cold) {
-		const home = Int32Array.from(p.previous, (l) => (l < 0 ? -1 : (column.get(group[l]) ?? -1)));
+		const home = Int32Array.from(p.previous, (l) => (l < 0 ? -1 : (colOf(l) ?? -1)));
 		limitMoves(p, polished, home, K2, TUNING.moveBudget);
 	}
 	return { reps, polished };
