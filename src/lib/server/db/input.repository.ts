@@ -9,14 +9,17 @@ export async function insertInputOnce(
 	db: Kysely<Database>,
 	row: NewInput
 ): Promise<{ row: InputRow; created: boolean }> {
-	const result = await db
+	// RETURNING gives the new row in the same statement; a conflict returns nothing.
+	const inserted = await db
 		.insertInto('inputs')
 		.values(row)
 		.onConflict((oc) => oc.column('id').doNothing())
+		.returningAll()
 		.executeTakeFirst();
+	if (inserted) return { row: inserted, created: true };
 	const stored = await findInputById(db, row.id);
 	if (!stored) throw new Error(`input ${row.id} vanished after insert`);
-	return { row: stored, created: Number(result.numInsertedOrUpdatedRows ?? 0) > 0 };
+	return { row: stored, created: false };
 }
 
 export async function findInputById(
