@@ -8,6 +8,10 @@ export default defineConfig({
 		include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
 		environment: 'node',
 		testTimeout: 30_000,
+		// In CI a JSON report as well, so .ci/run can print one closing count for every suite.
+		reporters: process.env.CI
+			? ['default', ['json', { outputFile: 'test-results/unit.json' }]]
+			: ['default'],
 		hookTimeout: 60_000
 	}
 });

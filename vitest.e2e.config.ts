@@ -7,6 +7,9 @@ export default defineConfig({
 		environment: 'node',
 		testTimeout: 60_000,
 		hookTimeout: 60_000,
-		fileParallelism: false
+		fileParallelism: false,
+		reporters: process.env.CI
+			? ['default', ['json', { outputFile: 'test-results/e2e.json' }]]
+			: ['default']
 	}
 });
