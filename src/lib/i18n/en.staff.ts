@@ -162,6 +162,7 @@ export const enStaff = {
 	'board.downloads': 'Download the mandate draft',
 	'board.changedBy': '{who} just changed this',
 	'board.workspace': 'Board workspace',
+	'projector.map': 'Theme map',
 	'projector.scan': 'Scan or go to',
 	'board.title': 'Board workspace'
 } as const;

@@ -161,6 +161,7 @@ export const nbStaff: Record<StaffKey, string> = {
 	'board.downloads': 'Last ned mandatutkastet',
 	'board.changedBy': '{who} endret nettopp dette',
 	'board.workspace': 'Styrets arbeidsflate',
+	'projector.map': 'Temakart',
 	'projector.scan': 'Skann eller gå til',
 	'board.title': 'Styrets arbeidsflate'
 };
