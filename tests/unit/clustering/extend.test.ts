@@ -66,6 +66,40 @@ describe('merging past the threshold where it costs little separation', () => {
 		expect(new Set(groupsOf(broad, { extend: true, budget: 60 })).size).toBe(6);
 	});
 
+	it('skips a merge the budget cannot pay for and goes on with cheaper ones', () => {
+		// unit rows, mean cosine 0.4 within a cluster: two large clusters of one topic (0.32
+		// between them), two small ones of another (0.3), four unrelated large ones (0.02)
+		const sizes = [40, 40, 5, 5, 40, 40, 40, 40];
+		const k = sizes.length;
+		const topic = (a: number) => (a < 2 ? 0 : a < 4 ? 1 : a);
+		const sim = (a: number, b: number) =>
+			a === b ? 0.4 : topic(a) !== topic(b) ? 0.02 : a < 2 ? 0.32 : 0.3;
+		const G = new Float64Array(k * k);
+		for (let a = 0; a < k; a++)
+			for (let b = 0; b < k; b++)
+				G[a * k + b] =
+					a === b
+						? sizes[a] + sizes[a] * (sizes[a] - 1) * sim(a, a)
+						: sizes[a] * sizes[b] * sim(a, b);
+		const opts = {
+			target: 1,
+			linkage: 'average' as const,
+			minScore: 0.5,
+			extend: { ratio: 2.5, tau: 0.2 }
+		};
+		const free = agglomerate(G, sizes, opts);
+		expect(free.steps.map(({ a, b }) => [a, b])).toEqual([
+			[0, 1],
+			[2, 3]
+		]);
+		expect(Array.from(agglomerate(G, sizes, { ...opts, extendBudget: 10 }).group)).toEqual([
+			0, 1, 2, 2, 4, 5, 6, 7
+		]);
+		expect(Array.from(agglomerate(G, sizes, { ...opts, extendBudget: 4 }).group)).toEqual([
+			0, 1, 2, 3, 4, 5, 6, 7
+		]);
+	});
+
 	it('a cold pass without k finds the broad topics', () => {
 		const { docs } = subClusters(broad);
 		const r = refine({

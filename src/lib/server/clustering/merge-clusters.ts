@@ -47,8 +47,9 @@ export interface ExtendRule {
 /**
  * Greedy agglomeration of clusters given their Gram matrix and sizes. Stops at `target`
  * clusters or when no pair scores above `minScore` (average linkage), or past it by `extend`.
- * `canMerge` lets the caller forbid pairs (facilitator constraints). Returns the group of each
- * input cluster. Rows are assumed unit vectors (for `extend`).
+ * `canMerge` lets the caller forbid pairs (facilitator constraints). With `extendBudget`, merges
+ * past `minScore` that the budget cannot pay for are skipped. Returns the group of each input
+ * cluster. Rows are assumed unit vectors (for `extend`).
  */
 export function agglomerate(
 	G: Float64Array,
@@ -62,6 +63,22 @@ export function agglomerate(
 		/** inputs that merges past `minScore` may move (the smaller side of each), in all */
 		extendBudget?: number;
 	}
+): { group: Int32Array; steps: MergeStep[] } {
+	if (opts.extend === undefined || opts.extendBudget === undefined || opts.minScore === undefined)
+		return merge(G, sizes, opts, false);
+	// With a budget: the count is chosen as without one, then merging goes on towards it while
+	// the budget pays; a merge it cannot pay for is skipped and cheaper ones go on (later passes
+	// do the rest).
+	const free = merge(G, sizes, { ...opts, extendBudget: undefined }, false);
+	const count = sizes.filter((s) => s > 0).length - free.steps.length;
+	return merge(G, sizes, { ...opts, target: Math.max(opts.target, count) }, true);
+}
+
+function merge(
+	G: Float64Array,
+	sizes: readonly number[],
+	opts: Parameters<typeof agglomerate>[2],
+	skipOverBudget: boolean
 ): { group: Int32Array; steps: MergeStep[] } {
 	const k = sizes.length;
 	const g = Float64Array.from(G);
@@ -103,6 +120,8 @@ export function agglomerate(
 		const nab = Math.sqrt(Math.max(0, g[a * k + a] + g[b * k + b] + 2 * g[a * k + b]));
 		return -(na + nb - nab); // objective lost by merging; closer to 0 is better
 	};
+	const overBudget = (s: number, a: number, b: number) =>
+		skipOverBudget && s < opts.minScore! && moved + Math.min(n[a], n[b]) > opts.extendBudget!;
 	while (count > opts.target) {
 		let best = -Infinity;
 		let ba = -1;
@@ -114,6 +133,12 @@ export function agglomerate(
 				const s = score(a, b);
 				if (s > best) {
 					if (opts.canMerge && !opts.canMerge(a, b)) {
+						blocked.add(a * k + b);
+						continue;
+					}
+					// past the threshold, a merge that would move more inputs than the budget has
+					// left is skipped (for good: the budget only shrinks); cheaper ones go on
+					if (overBudget(s, a, b)) {
 						blocked.add(a * k + b);
 						continue;
 					}
@@ -157,6 +182,7 @@ export function agglomerate(
 			}
 		}
 	}
+	if (skipOverBudget) return { group, steps };
 	// within the budget, a prefix of the merges towards the chosen count (later passes go on)
 	if (extended >= 0) bestSteps = Math.min(bestSteps, withinBudget);
 	if (extended < 0 || bestSteps === steps.length) return { group, steps };

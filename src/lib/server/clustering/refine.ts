@@ -9,6 +9,7 @@ import {
 	extendRule,
 	initialClusters,
 	mergeThreshold,
+	moveMargin,
 	restartsFor
 } from './params';
 import type { RefineCluster, RefineResult, RefineSnapshot } from './refine-types';
@@ -74,7 +75,7 @@ export function refine(snap: RefineSnapshot): RefineResult {
 			fixed: p.fixed,
 			prior: priorFor(p, range(K)),
 			previous: p.previous,
-			margin: TUNING.moveMargin,
+			margin: moveMargin(snap.k),
 			allowUnassigned: true
 		});
 	}
@@ -140,7 +141,7 @@ function mergeAndPolish(
 		minScore,
 		canMerge,
 		extend: !snap.cold && k === undefined ? extendRule(snap.granularity) : undefined,
-		extendBudget: TUNING.moveBudget * placed
+		extendBudget: TUNING.mergeBudget * placed
 	});
 	// A merged group keeps the id of its anchored or else its largest current theme.
 	const T = p.themeCount;
@@ -166,7 +167,7 @@ function mergeAndPolish(
 		maxIter: MAX_ITER,
 		fixed: fixed2,
 		previous: snap.cold ? undefined : merged,
-		margin: snap.cold ? undefined : TUNING.moveMargin,
+		margin: snap.cold ? undefined : moveMargin(snap.k),
 		allowUnassigned: true
 	});
 	if (!snap.cold) {
