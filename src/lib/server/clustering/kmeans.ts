@@ -11,7 +11,7 @@ import { SEEDING_SAMPLE } from './params';
 
 export interface KMeansOptions {
 	k: number;
-	/** initial centroids, term-major (C[t * k + c]), columns normalised */
+	/** initial centroids, term-major (C[t * k + c]), columns normalised; updated in place */
 	centroids: Float32Array;
 	maxIter: number;
 	/** per row: a cluster it must stay in, -1 (free), or below -1 (left out) */
@@ -36,10 +36,12 @@ export interface KMeansResult {
 /** Spherical k-means (cosine) on L2-normalised sparse rows. */
 export function sphericalKMeans(X: Csr, opts: KMeansOptions): KMeansResult {
 	const { k, maxIter } = opts;
-	let C = opts.centroids;
-	// two centroid buffers used in turn (the initial centroids are the caller's fresh copy and
-	// become the second one): large batches would otherwise allocate one per iteration
-	let spare: Float32Array | undefined;
+	// One centroid buffer, the caller's (it is overwritten and returned): once every row is
+	// assigned the old centroids are only needed for clusters left empty, and those few
+	// columns are kept aside. A second dims × k buffer would be the largest array of a pass.
+	const C = opts.centroids;
+	const filled = new Uint8Array(k);
+	let kept = new Float32Array(0);
 	const labels = new Int32Array(X.n).fill(-1);
 	const sims = new Float64Array(X.n);
 	const scores = new Float64Array(k);
@@ -81,29 +83,51 @@ export function sphericalKMeans(X: Csr, opts: KMeansOptions): KMeansResult {
 		}
 		// the last few switching inputs do not change the themes; stop rather than chase them
 		if (it > 0 && changed <= X.n / 1000) break;
-		const S = clusterSums(X, labels, k, spare);
-		if (opts.prior) for (let j = 0; j < S.length; j++) S[j] += opts.prior[j];
-		const norms = normaliseColumns(S, X.dims, k);
 		// An empty cluster keeps its old centroid rather than vanishing; the caller decides.
-		for (let c = 0; c < k; c++)
-			if (norms[c] === 0) for (let t = 0; t < X.dims; t++) S[t * k + c] = C[t * k + c];
-		spare = C;
-		C = S;
+		// Rows have positive weights, so only a cluster without a non-empty row can end up
+		// empty: its old column is kept aside before the sums overwrite it.
+		filled.fill(0);
+		for (let i = 0; i < X.n; i++)
+			if (labels[i] >= 0 && X.ptr[i + 1] > X.ptr[i]) filled[labels[i]] = 1;
+		const empty: number[] = [];
+		for (let c = 0; c < k; c++) if (!filled[c]) empty.push(c);
+		if (kept.length < empty.length * X.dims) kept = new Float32Array(empty.length * X.dims);
+		empty.forEach((c, e) => {
+			for (let t = 0; t < X.dims; t++) kept[e * X.dims + t] = C[t * k + c];
+		});
+		clusterSums(X, labels, k, C);
+		if (opts.prior) for (let j = 0; j < C.length; j++) C[j] += opts.prior[j];
+		const norms = normaliseColumns(C, X.dims, k);
+		empty.forEach((c, e) => {
+			if (norms[c] === 0) for (let t = 0; t < X.dims; t++) C[t * k + c] = kept[e * X.dims + t];
+		});
 	}
 	return { labels, sims, objective, centroids: C, iterations: it };
 }
 
-/** k-means++ seeding on cosine distance, greedy (best of a few candidates per step). */
+/** The first `size` entries of a buffer, if it is large enough. */
+export function fit(buf: Float32Array | undefined, size: number): Float32Array | undefined {
+	return buf && buf.length >= size ? buf.subarray(0, size) : undefined;
+}
+
+/**
+ * k-means++ seeding on cosine distance, greedy (best of a few candidates per step). The first
+ * `startK` centres are given in `startWith` (term-major over `startK` columns); with `inPlace`,
+ * `startWith` is term-major over all k columns already and the other centres are written
+ * into it, which saves a copy of the centroid matrix.
+ */
 export function kmeansPlusPlus(
 	X0: Csr,
 	k: number,
 	rng: () => number,
 	startWith?: Float32Array,
-	startK = 0
+	startK = 0,
+	inPlace = false
 ): Float32Array {
 	const X = X0.n > SEEDING_SAMPLE ? sampleRows(X0, SEEDING_SAMPLE, rng) : X0;
-	const C = new Float32Array(X.dims * k);
-	if (X.n === 0) return C;
+	const C = inPlace && startWith ? startWith : new Float32Array(X.dims * k);
+	const stride = inPlace ? k : startK;
+	if (X.n === 0) return inPlace ? C.fill(0) : C;
 	const best = new Float64Array(X.n); // best similarity to any chosen centre so far
 	const tmp = new Float64Array(X.n);
 	const row = new Float64Array(X.dims);
@@ -112,8 +136,8 @@ export function kmeansPlusPlus(
 	};
 	const column = new Float64Array(X.dims);
 	for (let c = 0; c < startK; c++) {
-		for (let t = 0; t < X.dims; t++) column[t] = startWith![t * startK + c];
-		put(c, column);
+		for (let t = 0; t < X.dims; t++) column[t] = startWith![t * stride + c];
+		if (!inPlace) put(c, column);
 		allScores(X, column, tmp);
 		for (let i = 0; i < X.n; i++) if (tmp[i] > best[i]) best[i] = tmp[i];
 	}

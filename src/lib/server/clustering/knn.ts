@@ -72,39 +72,65 @@ export function nearestNeighbours(X: Csr, m: number): Neighbours {
  */
 export function smoothRows(X: Csr, nb: Neighbours, beta: number, maxNnz: number): Csr {
 	const dense = new Float64Array(X.dims);
-	const used: number[] = [];
-	const ptr = new Int32Array(X.n + 1);
-	const cols: number[] = [];
-	const vals: number[] = [];
-	const add = (r: number, w: number) => {
+	// terms of the current row in order of first use (`seen` marks them with the row), and a
+	// scratch copy for pruning: typed buffers reused for every row
+	const used = new Int32Array(X.dims);
+	const order = new Int32Array(X.dims);
+	const seen = new Int32Array(X.dims);
+	let nu = 0;
+	let cur = -1;
+	const visit = (r: number, w: number) => {
 		for (let p = X.ptr[r]; p < X.ptr[r + 1]; p++) {
 			const t = X.col[p];
-			if (dense[t] === 0) used.push(t);
+			if (seen[t] !== cur) {
+				seen[t] = cur;
+				used[nu++] = t;
+			}
 			dense[t] += w * X.val[p];
 		}
 	};
-	for (let i = 0; i < X.n; i++) {
-		used.length = 0;
-		add(i, 1);
-		let total = 0;
-		for (let a = 0; a < nb.m; a++) total += nb.idx[i * nb.m + a] >= 0 ? nb.sim[i * nb.m + a] : 0;
+	const gather = (i: number) => {
+		nu = 0;
+		cur = i;
+		visit(i, 1);
+		const total = neighbourTotal(nb, i);
 		if (total > 0)
 			for (let a = 0; a < nb.m; a++) {
 				const j = nb.idx[i * nb.m + a];
-				if (j >= 0) add(j, (beta * nb.sim[i * nb.m + a]) / total);
+				if (j >= 0) visit(j, (beta * nb.sim[i * nb.m + a]) / total);
 			}
-		let keep = used;
-		if (used.length > maxNnz) keep = [...used].sort((a, b) => dense[b] - dense[a]).slice(0, maxNnz);
-		keep.sort((a, b) => a - b);
-		let norm = 0;
-		for (const t of keep) norm += dense[t] * dense[t];
-		norm = Math.sqrt(norm);
-		for (const t of keep) {
-			cols.push(t);
-			vals.push(norm > 0 ? dense[t] / norm : 0);
-		}
-		for (const t of used) dense[t] = 0;
-		ptr[i + 1] = cols.length;
+	};
+	// Row lengths first, so the output is allocated once at its exact size.
+	const ptr = new Int32Array(X.n + 1);
+	seen.fill(-1);
+	for (let i = 0; i < X.n; i++) {
+		gather(i);
+		for (let a = 0; a < nu; a++) dense[used[a]] = 0;
+		ptr[i + 1] = ptr[i] + Math.min(nu, maxNnz);
 	}
-	return { n: X.n, dims: X.dims, ptr, col: Int32Array.from(cols), val: Float64Array.from(vals) };
+	const col = new Int32Array(ptr[X.n]);
+	const val = new Float64Array(ptr[X.n]);
+	const byWeight = (a: number, b: number) => dense[b] - dense[a];
+	seen.fill(-1);
+	for (let i = 0; i < X.n; i++) {
+		gather(i);
+		order.set(used.subarray(0, nu));
+		let keep = order.subarray(0, nu);
+		// stable sorts, as Array.prototype.sort: ties keep the order of first use
+		if (nu > maxNnz) keep = keep.sort(byWeight).subarray(0, maxNnz);
+		keep.sort();
+		let norm = 0;
+		for (let a = 0; a < keep.length; a++) norm += dense[keep[a]] * dense[keep[a]];
+		norm = Math.sqrt(norm);
+		for (let a = 0; a < keep.length; a++) val[ptr[i] + a] = norm > 0 ? dense[keep[a]] / norm : 0;
+		col.set(keep, ptr[i]);
+		for (let a = 0; a < nu; a++) dense[used[a]] = 0;
+	}
+	return { n: X.n, dims: X.dims, ptr, col, val };
+}
+
+function neighbourTotal(nb: Neighbours, i: number): number {
+	let total = 0;
+	for (let a = 0; a < nb.m; a++) total += nb.idx[i * nb.m + a] >= 0 ? nb.sim[i * nb.m + a] : 0;
+	return total;
 }

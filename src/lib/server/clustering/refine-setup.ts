@@ -63,14 +63,18 @@ export function setUp(snap: RefineSnapshot): Problem {
 	return { X, empty, previous, fixed, prior, themeCount: T, themeIndex };
 }
 
-/** Normalised centroids of the given labelling plus seed mass, term-major over k columns. */
+/**
+ * Normalised centroids of the given labelling plus seed mass, term-major over k columns;
+ * written into `into` (dims × k entries) when given.
+ */
 export function centroidsOf(
 	p: Problem,
 	labels: Int32Array,
 	k: number,
-	prior?: Float32Array
+	prior?: Float32Array,
+	into?: Float32Array
 ): Float32Array {
-	const S = clusterSums(p.X, labels, k);
+	const S = clusterSums(p.X, labels, k, into);
 	if (prior) for (let j = 0; j < S.length; j++) S[j] += prior[j];
 	normaliseColumns(S, p.X.dims, k);
 	return S;

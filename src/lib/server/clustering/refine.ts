@@ -1,5 +1,5 @@
 import { setUp, centroidsOf, priorFor, FIXED_UNSORTED, type Problem } from './refine-setup';
-import { sphericalKMeans, kmeansPlusPlus, type KMeansResult } from './kmeans';
+import { sphericalKMeans, kmeansPlusPlus, fit, type KMeansResult } from './kmeans';
 import { clusterGram, agglomerate, separation, type Linkage } from './merge-clusters';
 import { createRng } from './prng';
 import { rowScores } from './csr';
@@ -67,13 +67,16 @@ export function refine(snap: RefineSnapshot): RefineResult {
 		const grow = Math.ceil(TUNING.growShare * T) + 2;
 		const fresh = snap.k !== undefined ? Math.min(grow, Math.max(0, snap.k - T)) : grow;
 		K = Math.max(T, 1, Math.min(T + fresh, active));
-		const C = kmeansPlusPlus(p.X, K, rng, centroidsOf(p, p.previous, T, priorFor(p, range(T))), T);
+		// The current themes' centroids are laid out over all K columns (the new ones empty),
+		// so seeding fills in the rest without a second copy of the matrix.
+		const prior = priorFor(p, range(K));
+		const C = kmeansPlusPlus(p.X, K, rng, centroidsOf(p, p.previous, K, prior), T, true);
 		res = sphericalKMeans(p.X, {
 			k: K,
 			centroids: C,
 			maxIter: MAX_ITER,
 			fixed: p.fixed,
-			prior: priorFor(p, range(K)),
+			prior,
 			previous: p.previous,
 			margin: moveMargin(snap.k),
 			allowUnassigned: true
@@ -106,8 +109,22 @@ export function refine(snap: RefineSnapshot): RefineResult {
 		snap.k !== undefined && snap.cold && K > snap.k ? TUNING.linkages : ['average'];
 	let best: ReturnType<typeof mergeAndPolish> | null = null;
 	let bestQ = -Infinity;
+	// The centroids of the first clustering are not needed any more: polishing reuses their
+	// buffer (a cold pass keeps no centroids of a polish, so each linkage may reuse it).
+	const buffer = res.centroids;
 	for (const linkage of linkages) {
-		const next = mergeAndPolish(snap, p, res.labels, G, sizes, linkage, canMerge, target, anchored);
+		const next = mergeAndPolish(
+			snap,
+			p,
+			res.labels,
+			G,
+			sizes,
+			linkage,
+			canMerge,
+			target,
+			anchored,
+			buffer
+		);
 		const q = linkages.length > 1 ? separation(p.X, next.polished.labels, next.reps.length) : 0;
 		if (!best || q > bestQ) {
 			best = next;
@@ -129,7 +146,8 @@ function mergeAndPolish(
 	linkage: Linkage,
 	canMerge: (a: number, b: number) => boolean,
 	k: number | undefined,
-	anchored: (c: number) => boolean
+	anchored: (c: number) => boolean,
+	buffer: Float32Array
 ): { reps: number[]; polished: KMeansResult } {
 	const minScore = k === undefined ? mergeThreshold(snap.granularity) : undefined;
 	// A live pass also merges past the threshold where it costs little separation, a few
@@ -162,7 +180,7 @@ function mergeAndPolish(
 	const prior2 = priorFor(p, reps);
 	const polished = sphericalKMeans(p.X, {
 		k: K2,
-		centroids: centroidsOf(p, merged, K2, prior2),
+		centroids: centroidsOf(p, merged, K2, prior2, fit(buffer, p.X.dims * K2)),
 		prior: prior2,
 		maxIter: MAX_ITER,
 		fixed: fixed2,

@@ -28,28 +28,39 @@ export function vectorize(docs: readonly TermDoc[], minDf = 2): Vectorized {
 	const n = docs.length;
 	terms.forEach((t, j) => (idf[j] = Math.log((1 + n) / (1 + df.get(t)!)) + 1));
 
+	// rows straight into typed arrays: count first, then fill (no boxed number arrays)
 	const ptr = new Int32Array(n + 1);
-	const cols: number[] = [];
-	const vals: number[] = [];
-	const pairs: [number, number][] = [];
 	docs.forEach((d, i) => {
-		pairs.length = 0;
+		let m = 0;
+		for (const t of d.terms) if (column.has(t)) m++;
+		ptr[i + 1] = ptr[i] + m;
+	});
+	const col = new Int32Array(ptr[n]);
+	const val = new Float64Array(ptr[n]);
+	docs.forEach((d, i) => {
+		const start = ptr[i];
+		let end = start;
 		for (let j = 0; j < d.terms.length; j++) {
 			const c = column.get(d.terms[j]);
-			if (c !== undefined) pairs.push([c, tfWeight(d.weights[j]) * idf[c]]);
+			if (c === undefined) continue;
+			const v = tfWeight(d.weights[j]) * idf[c];
+			// insertion sort by column (stable, rows are short)
+			let q = end++;
+			while (q > start && col[q - 1] > c) {
+				col[q] = col[q - 1];
+				val[q] = val[q - 1];
+				q--;
+			}
+			col[q] = c;
+			val[q] = v;
 		}
-		pairs.sort((a, b) => a[0] - b[0]);
 		let norm = 0;
-		for (const [, v] of pairs) norm += v * v;
+		for (let q = start; q < end; q++) norm += val[q] * val[q];
 		norm = Math.sqrt(norm);
-		for (const [c, v] of pairs) {
-			cols.push(c);
-			vals.push(v / norm);
-		}
-		ptr[i + 1] = cols.length;
+		for (let q = start; q < end; q++) val[q] /= norm;
 	});
 	return {
-		X: { n, dims: terms.length, ptr, col: Int32Array.from(cols), val: Float64Array.from(vals) },
+		X: { n, dims: terms.length, ptr, col, val },
 		terms,
 		column,
 		idf
