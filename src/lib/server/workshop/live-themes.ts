@@ -15,7 +15,8 @@ export interface LiveThemesOptions {
 	/** Called whenever the themes may have changed (the caller coalesces). */
 	onChange: () => void;
 	/** Called with the engine state to keep (the caller debounces the write). */
-	onPersist: (state: EngineState) => void;
+	/** Called when the state changed; the caller exports it when it writes (debounced). */
+	onPersist: () => void;
 }
 
 /**
@@ -81,7 +82,7 @@ export class LiveThemes {
 	private changed(): void {
 		this.version++;
 		this.options.onChange();
-		this.options.onPersist(this.engine.exportState());
+		this.options.onPersist();
 		this.schedule();
 	}
 
@@ -122,7 +123,7 @@ export class LiveThemes {
 			engine.applyRefinement(result, snapshot);
 			this.version++;
 			this.options.onChange();
-			this.options.onPersist(engine.exportState());
+			this.options.onPersist();
 		} catch (err) {
 			log.error('theme refinement failed', {}, err);
 		} finally {

@@ -39,7 +39,8 @@ interface WorkshopThemes {
  */
 export class ThemeService {
 	private readonly loaded = new Map<string, Promise<WorkshopThemes>>();
-	private readonly pendingState = new Map<string, EngineState>();
+	/** Workshops whose engine state changed since it was last written. */
+	private readonly dirty = new Set<string>();
 	private persistTimer: NodeJS.Timeout | null = null;
 	private closed = false;
 	private readonly unsubscribe: (() => void)[];
@@ -107,7 +108,7 @@ export class ThemeService {
 				language: workshop.language,
 				refineWorkerUrl: this.options.refineWorkerUrl,
 				onChange: () => this.events.emit('themes.changed', { code }),
-				onPersist: (s) => this.persistLater(code, s)
+				onPersist: () => this.persistLater(code)
 			}
 		);
 		for (const row of rows) if (row.hidden) live.current.setHidden(row.id, true);
@@ -247,9 +248,9 @@ export class ThemeService {
 		});
 	}
 
-	private persistLater(code: string, state: EngineState): void {
+	private persistLater(code: string): void {
 		if (this.closed) return;
-		this.pendingState.set(code, state);
+		this.dirty.add(code);
 		if (this.persistTimer) return;
 		// Themes are rebuilt from the inputs anyway; writing their state every few seconds is enough.
 		this.persistTimer = setTimeout(() => void this.flush(), this.options.persistDelayMs ?? 5000);
@@ -260,11 +261,15 @@ export class ThemeService {
 	async flush(): Promise<void> {
 		if (this.persistTimer) clearTimeout(this.persistTimer);
 		this.persistTimer = null;
-		const pending = [...this.pendingState];
-		this.pendingState.clear();
+		// The state is exported here, not on every change: one export per write.
+		const pending = [...this.dirty];
+		this.dirty.clear();
 		const now = new Date().toISOString();
-		for (const [code, state] of pending) {
-			await themeRepo.saveThemeState(this.db, code, JSON.stringify(state), now);
+		for (const code of pending) {
+			const entry = await this.loaded.get(code)?.catch(() => null);
+			if (!entry) continue;
+			const state = JSON.stringify(entry.live.current.exportState());
+			await themeRepo.saveThemeState(this.db, code, state, now);
 		}
 	}
 
