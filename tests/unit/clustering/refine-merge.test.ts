@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { separation } from '../../../src/lib/server/clustering/merge-clusters';
 import { refine } from '../../../src/lib/server/clustering/refine';
 import { vectorize } from '../../../src/lib/server/clustering/vectorize';
-import { MOVE_BUDGET } from '../../../src/lib/server/clustering/params';
+import { CHURN_BUDGET } from '../../../src/lib/server/clustering/params';
 import { createRng } from '../../../src/lib/server/clustering/prng';
 import type { RefineSnapshot } from '../../../src/lib/server/clustering/refine-types';
 
@@ -77,12 +77,39 @@ describe('live refinement move budget', () => {
 	};
 
 	it('a warm pass moves at most the budgeted share of placed inputs', () => {
-		expect(moved(refine(snapOf(false)))).toBeLessThanOrEqual(Math.floor(MOVE_BUDGET * d.length));
+		expect(moved(refine(snapOf(false)))).toBeLessThanOrEqual(Math.floor(CHURN_BUDGET * d.length));
+	});
+
+	it('repeated warm passes regroup by topic, each within the budget', () => {
+		let snap = snapOf(false);
+		let next = 3;
+		for (let pass = 0; pass < 40; pass++) {
+			const before = new Map<string, string>();
+			for (const t of snap.themes) for (const id of t.inputIds) before.set(id, t.id);
+			const r = refine(snap);
+			const themes = r.clusters.map((c) => ({
+				id: c.key.startsWith('new:') ? `t${next++}` : c.key,
+				inputIds: c.inputIds,
+				persistent: false
+			}));
+			const after = new Map<string, string>();
+			for (const t of themes) for (const id of t.inputIds) after.set(id, t.id);
+			const changed = [...before].filter(([id, t]) => after.get(id) !== t).length;
+			expect(changed).toBeLessThanOrEqual(Math.floor(CHURN_BUDGET * before.size));
+			snap = { ...snap, themes, centres: r.centres };
+		}
+		const now = new Map<string, string>();
+		for (const t of snap.themes) for (const id of t.inputIds) now.set(id, t.id);
+		for (const topic of [0, 1, 2]) {
+			const ids = new Set(d.filter((x) => x.topic === topic).map((x) => now.get(x.id)));
+			expect(ids.size).toBe(1);
+		}
+		expect(snap.themes.length).toBe(3);
 	});
 
 	it('a cold pass is not limited, and regroups by topic', () => {
 		const r = refine(snapOf(true));
-		expect(moved(r)).toBeGreaterThan(Math.floor(MOVE_BUDGET * d.length));
+		expect(moved(r)).toBeGreaterThan(Math.floor(CHURN_BUDGET * d.length));
 		const now = themeOf(r);
 		for (const topic of [0, 1, 2]) {
 			const keys = new Set(d.filter((x) => x.topic === topic).map((x) => now.get(x.id)));

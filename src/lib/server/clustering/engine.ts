@@ -10,7 +10,7 @@ import { refine } from './refine';
 import { refineDue } from './schedule';
 import { Constraints } from './constraints';
 import { buildSnapshot, applyResult } from './engine-refine';
-import type { RefineResult, RefineSnapshot } from './refine-types';
+import type { Centre, RefineResult, RefineSnapshot } from './refine-types';
 import type { EngineOptions, EngineState, InputText, RefineStats, SeedTheme, Theme } from './types';
 
 /** One per workshop: places inputs live, refines in batches, keeps the facilitator's edits. */
@@ -22,6 +22,10 @@ export class ThemeEngine {
 	private changes = 0;
 	private needsCold = false;
 	private version = 0;
+	/** the last refinement's fine clusters, where the next one starts */
+	private centres: Centre[] | undefined;
+	/** inputs the live path placed since the last refinement (it has not confirmed them yet) */
+	private readonly fresh = new Set<string>();
 	readonly opts: Required<Omit<EngineOptions, 'k'>> & { k?: number };
 
 	constructor(opts: EngineOptions = {}) {
@@ -53,7 +57,7 @@ export class ThemeEngine {
 		const target = this.constraints.fixedTarget(input.id);
 		if (target !== undefined) this.store.setTheme(input.id, target);
 		else if (opts.place === false) this.store.setTheme(input.id, null);
-		else this.store.place(rec, this.opts.k);
+		else this.placeLive(rec);
 		this.touch();
 	}
 
@@ -69,7 +73,7 @@ export class ThemeEngine {
 		const target = this.constraints.fixedTarget(id);
 		if (rec.hidden) this.store.setTheme(id, null);
 		else if (target !== undefined) this.store.setTheme(id, target ?? theme);
-		else this.store.place(rec, this.opts.k);
+		else this.placeLive(rec);
 		this.touch();
 	}
 
@@ -99,10 +103,15 @@ export class ThemeEngine {
 			rec.vec = this.store.vectorOf(rec);
 			const target = this.constraints.fixedTarget(id);
 			if (target !== undefined) this.store.setTheme(id, target);
-			else this.store.place(rec, this.opts.k);
+			else this.placeLive(rec);
 		}
 		this.constraints.setHidden(id, hidden);
 		this.touch();
+	}
+
+	private placeLive(rec: InputRec): void {
+		this.store.place(rec, this.opts.k);
+		this.fresh.add(rec.id);
 	}
 
 	private analyze(text: string): InputFeatures {
@@ -207,11 +216,18 @@ export class ThemeEngine {
 
 	snapshot(opts: { cold?: boolean } = {}): RefineSnapshot & { version: number } {
 		const cold = opts.cold ?? (this.needsCold || this.store.themes.size === 0);
-		return { ...buildSnapshot(this, cold), version: this.version };
+		return {
+			...buildSnapshot(this, cold),
+			centres: cold ? undefined : this.centres,
+			fresh: [...this.fresh].filter((id) => this.store.inputs.get(id)?.theme != null),
+			version: this.version
+		};
 	}
 
 	applyRefinement(result: RefineResult, snapshot: RefineSnapshot): RefineStats {
 		const stats = applyResult(this, result, snapshot);
+		this.centres = result.centres;
+		for (const d of snapshot.docs) this.fresh.delete(d.id);
 		this.changes = 0;
 		if (snapshot.cold) this.needsCold = false;
 		this.dropEmptyThemes();

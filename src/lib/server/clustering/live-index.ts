@@ -63,6 +63,11 @@ export class CentroidIndex {
 		return acc;
 	}
 
+	/** Mean cosine of a theme's `size` members to its centroid: |Σ x| / size for unit rows. */
+	cohesion(theme: string, size: number): number {
+		return size > 0 ? Math.sqrt(this.norm2.get(theme) ?? 0) / size : 0;
+	}
+
 	best(v: SparseVec): { theme: string; score: number } | null {
 		let best: { theme: string; score: number } | null = null;
 		for (const [theme, score] of this.scores(v))

@@ -22,24 +22,19 @@ export const SEEDING_SAMPLE = 3000;
 
 /** live: cosine to a theme centroid needed to join it on arrival */
 export const PLACE_SIMILARITY = 0.25;
+/** live: or at least this share of the theme's members' mean cosine to its centroid */
+export const PLACE_RELATIVE = 0.6;
+/** live: never below this cosine */
+export const PLACE_FLOOR = 0.1;
 /** live: cosine between two unsorted inputs needed to open a theme together */
 export const PAIR_SIMILARITY = 0.3;
-/** refinement: an input already placed moves only for a gain above this */
-export const MOVE_MARGIN = 0.1;
+/** live pass: at most this share of the placed inputs changes theme in one refinement */
+export const CHURN_BUDGET = 0.05;
 /**
- * the same with k fixed: the theme count cannot grow there, so a lower margin only lets inputs
- * follow their themes as they form (the move budget still bounds churn)
+ * live pass: an input's current theme counts as one more shared feature of this weight when
+ * clusters are grouped (hysteresis: themes split or regroup only where the words call for it)
  */
-export const MOVE_MARGIN_FIXED_K = 0.02;
-/** refinement: at most this share of the placed inputs changes theme in one live pass */
-export const MOVE_BUDGET = 0.03;
-/**
- * live pass without k: merges past the similarity threshold may move at most this share of the
- * placed inputs (the smaller theme's), so broad themes come together over a few passes
- */
-export const MERGE_BUDGET = 0.04;
-/** live pass: new centres per pass, as a share of the theme count (plus two) */
-export const GROW_SHARE = 0.05;
+export const STICKINESS = 0.1;
 /** seed keywords weigh as much as this many inputs in a seed theme's centroid */
 export const SEED_MASS = 3;
 
@@ -76,14 +71,6 @@ export const TUNING = {
 	extendTau: 0.2,
 	smoothBeta: SMOOTH_BETA,
 	smoothM: SMOOTH_NEIGHBOURS,
-	growShare: GROW_SHARE,
-	moveBudget: MOVE_BUDGET,
-	mergeBudget: MERGE_BUDGET,
-	moveMargin: MOVE_MARGIN,
-	moveMarginFixedK: MOVE_MARGIN_FIXED_K
+	churnBudget: CHURN_BUDGET,
+	stickiness: STICKINESS
 };
-
-/** Hysteresis of a live pass: the gain an input needs to leave its theme. */
-export function moveMargin(k: number | undefined): number {
-	return k === undefined ? TUNING.moveMargin : TUNING.moveMarginFixedK;
-}

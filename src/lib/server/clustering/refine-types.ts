@@ -16,6 +16,12 @@ export interface SnapshotTheme {
 	seedTerms?: string[];
 }
 
+/** A cluster centre as sparse terms, so it survives the term columns changing between passes. */
+export interface Centre {
+	terms: string[];
+	weights: number[];
+}
+
 export interface RefineSnapshot {
 	docs: SnapshotDoc[];
 	themes: SnapshotTheme[];
@@ -29,6 +35,10 @@ export interface RefineSnapshot {
 	/** true: start from scratch (batch); false: improve the current themes with little churn */
 	cold: boolean;
 	seed: number;
+	/** the previous pass's fine clusters: a live pass starts from them, so its target is stable */
+	centres?: Centre[];
+	/** inputs placed by the live path since the last pass, not yet confirmed by one */
+	fresh?: string[];
 }
 
 export interface RefineCluster {
@@ -40,5 +50,7 @@ export interface RefineCluster {
 export interface RefineResult {
 	clusters: RefineCluster[];
 	unsorted: string[];
+	/** the fine clusters of this pass, for the next one */
+	centres?: Centre[];
 	ms: number;
 }

@@ -1,4 +1,12 @@
-import { setUp, centroidsOf, priorFor, FIXED_UNSORTED, type Problem } from './refine-setup';
+import {
+	setUp,
+	centroidsOf,
+	centresOf,
+	priorFor,
+	seedsOf,
+	FIXED_UNSORTED,
+	type Problem
+} from './refine-setup';
 import { sphericalKMeans, kmeansPlusPlus, fit, type KMeansResult } from './kmeans';
 import { clusterGram, agglomerate, separation, type Linkage } from './merge-clusters';
 import { createRng } from './prng';
@@ -9,7 +17,6 @@ import {
 	extendRule,
 	initialClusters,
 	mergeThreshold,
-	moveMargin,
 	restartsFor
 } from './params';
 import type { RefineCluster, RefineResult, RefineSnapshot } from './refine-types';
@@ -36,52 +43,35 @@ export function refine(snap: RefineSnapshot): RefineResult {
 	};
 	const active = countActive(p);
 
-	let res: KMeansResult;
-	let K: number;
-	if (snap.cold) {
-		K = Math.min(
-			Math.max(
-				T,
-				snap.k !== undefined
-					? Math.max(Math.round(snap.k * TUNING.overcluster), initialClusters(active))
-					: initialClusters(active)
-			),
-			Math.max(T, active)
-		);
-		const start = T > 0 ? centroidsOf(p, p.previous, T, priorFor(p, range(T))) : undefined;
-		const prior = priorFor(p, range(K));
-		res = bestOf(restartsFor(active), () => {
-			const C = kmeansPlusPlus(p.X, K, rng, start, T);
-			return sphericalKMeans(p.X, {
-				k: K,
-				centroids: C,
-				maxIter: MAX_ITER,
-				fixed: p.fixed,
-				prior,
-				allowUnassigned: true
-			});
-		});
-	} else {
-		// A few new centres per pass, where inputs fit badly: themes grow in number gradually,
-		// which is what keeps churn per refinement low.
-		const grow = Math.ceil(TUNING.growShare * T) + 2;
-		const fresh = snap.k !== undefined ? Math.min(grow, Math.max(0, snap.k - T)) : grow;
-		K = Math.max(T, 1, Math.min(T + fresh, active));
-		// The current themes' centroids are laid out over all K columns (the new ones empty),
-		// so seeding fills in the rest without a second copy of the matrix.
-		const prior = priorFor(p, range(K));
-		const C = kmeansPlusPlus(p.X, K, rng, centroidsOf(p, p.previous, K, prior), T, true);
-		res = sphericalKMeans(p.X, {
+	// Both passes over-cluster and merge, as a batch does: a live pass computes where the
+	// themes should be (its target) starting from the current themes, then moves towards it
+	// within the churn budget (`transition`), so the live map converges on what a batch pass
+	// would show without reshuffling at any one refinement.
+	const K = Math.min(
+		Math.max(
+			T,
+			snap.k !== undefined
+				? Math.max(Math.round(snap.k * TUNING.overcluster), initialClusters(active))
+				: initialClusters(active)
+		),
+		Math.max(T, active)
+	);
+	// a live pass lays its seeds out over all K columns and seeding fills in the rest in place
+	const seeds = snap.cold
+		? { C: T > 0 ? centroidsOf(p, p.previous, T, priorFor(p, range(T))) : undefined, count: T }
+		: seedsOf(p, snap.centres ?? [], K);
+	const prior = priorFor(p, range(K));
+	const res = bestOf(snap.cold ? restartsFor(active) : 1, () => {
+		const C = kmeansPlusPlus(p.X, K, rng, seeds.C, seeds.count, !snap.cold);
+		return sphericalKMeans(p.X, {
 			k: K,
 			centroids: C,
 			maxIter: MAX_ITER,
 			fixed: p.fixed,
 			prior,
-			previous: p.previous,
-			margin: moveMargin(snap.k),
 			allowUnassigned: true
 		});
-	}
+	});
 
 	// Merge clusters that belong together, then let inputs settle once more. Average linkage
 	// keeps broad themes whole, objective linkage keeps narrow ones apart; with k given both
@@ -90,10 +80,11 @@ export function refine(snap: RefineSnapshot): RefineResult {
 	for (const l of res.labels) if (l >= 0) sizes[l]++;
 	for (let c = 0; c < Math.min(T, K); c++) if (anchored(c)) sizes[c] = Math.max(sizes[c], 1);
 	const G = clusterGram(p.X, res.labels, K);
+	const centres = centresOf(p, res.centroids, K, sizes);
 	// Without k, a cold pass chooses the count itself: the similarity threshold, then further
 	// where merging costs little separation (`extend`); that count is then reached like a given k.
 	let target = snap.k;
-	if (target === undefined && snap.cold) {
+	if (target === undefined) {
 		const minScore = mergeThreshold(snap.granularity);
 		const chosen = agglomerate(G, sizes, {
 			target: 1,
@@ -105,8 +96,9 @@ export function refine(snap: RefineSnapshot): RefineResult {
 		if (chosen.steps.some((s) => s.score < minScore))
 			target = sizes.filter((s) => s > 0).length - chosen.steps.length;
 	}
-	const linkages: Linkage[] =
-		snap.k !== undefined && snap.cold && K > snap.k ? TUNING.linkages : ['average'];
+	// the count comes from the words alone; which clusters go together leans on today's themes
+	if (!snap.cold) addThemeFeature(G, p, res.labels, K, TUNING.stickiness);
+	const linkages: Linkage[] = snap.k !== undefined && K > snap.k ? TUNING.linkages : ['average'];
 	let best: ReturnType<typeof mergeAndPolish> | null = null;
 	let bestQ = -Infinity;
 	// The centroids of the first clustering are not needed any more: polishing reuses their
@@ -132,9 +124,23 @@ export function refine(snap: RefineSnapshot): RefineResult {
 		}
 	}
 	const { reps, polished } = best!;
+	if (!snap.cold) {
+		// the best polish's centroids may have been overwritten by the other linkage's
+		const C = centroidsOf(p, polished.labels, reps.length, priorFor(p, reps), buffer);
+		const moved = transition(snap, p, polished.labels, C, reps, TUNING.churnBudget);
+		return {
+			...collect(snap, p, moved.labels, moved.keys, moved.persistent),
+			centres,
+			ms: performance.now() - t0
+		};
+	}
 	const keys = reps.map((r) => (r < T ? snap.themes[r].id : `new:${r}`));
 	const persistentCol = reps.map((r) => anchored(r) || (r < T && snap.themes[r].persistent));
-	return { ...collect(snap, p, polished.labels, keys, persistentCol), ms: performance.now() - t0 };
+	return {
+		...collect(snap, p, polished.labels, keys, persistentCol),
+		centres,
+		ms: performance.now() - t0
+	};
 }
 
 function mergeAndPolish(
@@ -150,17 +156,7 @@ function mergeAndPolish(
 	buffer: Float32Array
 ): { reps: number[]; polished: KMeansResult } {
 	const minScore = k === undefined ? mergeThreshold(snap.granularity) : undefined;
-	// A live pass also merges past the threshold where it costs little separation, a few
-	// themes per pass: the inputs it moves stay within the move budget.
-	const placed = p.previous.reduce((a, l) => a + (l >= 0 ? 1 : 0), 0);
-	const { group } = agglomerate(G, sizes, {
-		target: k ?? 1,
-		linkage,
-		minScore,
-		canMerge,
-		extend: !snap.cold && k === undefined ? extendRule(snap.granularity) : undefined,
-		extendBudget: TUNING.mergeBudget * placed
-	});
+	const { group } = agglomerate(G, sizes, { target: k ?? 1, linkage, minScore, canMerge });
 	// A merged group keeps the id of its anchored or else its largest current theme.
 	const T = p.themeCount;
 	const held = new Float64Array(sizes.length);
@@ -184,44 +180,165 @@ function mergeAndPolish(
 		prior: prior2,
 		maxIter: MAX_ITER,
 		fixed: fixed2,
-		previous: snap.cold ? undefined : merged,
-		margin: snap.cold ? undefined : moveMargin(snap.k),
 		allowUnassigned: true
 	});
-	if (!snap.cold) {
-		const home = Int32Array.from(p.previous, (l) => (l < 0 ? -1 : (colOf(l) ?? -1)));
-		limitMoves(p, polished, home, K2, TUNING.moveBudget);
-	}
 	return { reps, polished };
 }
 
 /**
- * Keeps at most `share` of the placed inputs moving to another theme in one pass: the moves
- * with the largest similarity gain go ahead, the others wait for a later pass.
+ * A live pass's way from the current themes to its target grouping. Target clusters are
+ * matched to current themes by shared inputs (seed and locked themes keep their own), then the
+ * placed inputs whose theme differs from their target's move, the most convinced first (the
+ * cosine to the target cluster minus that to the target of the theme they are in; a theme with
+ * no target of its own gives nothing, so fragments are absorbed first), until `share` of the
+ * placed inputs has moved. The rest wait for a later pass. Inputs not yet placed go straight to
+ * their target. With k given, a new theme opens only while the count stays within k.
+ * Returns labels over the current themes (0…T−1) and the target clusters left unmatched (T + j).
  */
-function limitMoves(
+const DISSOLVE = 100;
+
+function transition(
+	snap: RefineSnapshot,
 	p: Problem,
-	res: KMeansResult,
-	home: Int32Array,
-	k: number,
+	Z: Int32Array,
+	C: Float32Array,
+	reps: readonly number[],
 	share: number
-): void {
-	const scores = new Float64Array(k);
-	const moves: [number, number][] = [];
+): { labels: Int32Array; keys: string[]; persistent: boolean[] } {
+	const T = p.themeCount;
+	const K2 = reps.length;
+	const n = p.X.n;
+	const themeSize = new Float64Array(T);
+	const placedIn = new Float64Array(K2);
+	const overlap = new Map<number, number>();
 	let placed = 0;
-	for (let i = 0; i < p.X.n; i++) {
-		const h = home[i];
-		if (h < 0 || p.fixed[i] !== -1) continue;
-		placed++;
-		const to = res.labels[i];
-		if (to === h) continue;
-		rowScores(p.X, i, res.centroids, k, scores);
-		moves.push([i, (to >= 0 ? scores[to] : 0) - scores[h]]);
+	for (let i = 0; i < n; i++) {
+		const h = p.previous[i];
+		if (h < 0) continue;
+		themeSize[h]++;
+		if (p.fixed[i] === -1) placed++;
+		const j = Z[i];
+		if (j < 0) continue;
+		placedIn[j]++;
+		overlap.set(j * T + h, (overlap.get(j * T + h) ?? 0) + 1);
 	}
+	const colTheme = new Int32Array(K2).fill(-1);
+	const themeCol = new Int32Array(T).fill(-1);
+	// a seed or locked theme is its own target (merging never joins two of them)
+	reps.forEach((r, j) => {
+		if (r < T && snap.themes[r].persistent) {
+			colTheme[j] = r;
+			themeCol[r] = j;
+		}
+	});
+	const pairs = [...overlap]
+		.map(([key, count]) => [Math.floor(key / T), key % T, count] as const)
+		.filter(([j, t, count]) => 2 * count >= Math.min(placedIn[j], themeSize[t]))
+		.sort((a, b) => b[2] - a[2]);
+	for (const [j, t] of pairs)
+		if (colTheme[j] < 0 && themeCol[t] < 0) {
+			colTheme[j] = t;
+			themeCol[t] = j;
+		}
+	const dest = (j: number) => (j < 0 ? -1 : colTheme[j] >= 0 ? colTheme[j] : T + j);
+
+	const labels = new Int32Array(n).fill(-1);
+	const count = new Float64Array(T + K2);
+	for (let t = 0; t < T; t++) count[t] = themeSize[t];
+	let open = 0;
+	for (let t = 0; t < T; t++) if (themeSize[t] > 0 || snap.themes[t].persistent) open++;
+	const cap = snap.k ?? Infinity;
+	const scores = new Float64Array(K2);
+	const moves: [row: number, to: number, gain: number][] = [];
+	for (let i = 0; i < n; i++) {
+		const h = p.previous[i];
+		const f = p.fixed[i];
+		if (f !== -1) {
+			labels[i] = f >= 0 ? f : -1;
+			continue;
+		}
+		if (h < 0) continue;
+		labels[i] = h;
+		const to = dest(Z[i]);
+		if (to === h) continue;
+		rowScores(p.X, i, C, K2, scores);
+		const gain = (Z[i] >= 0 ? scores[Z[i]] : 0) - (themeCol[h] >= 0 ? scores[themeCol[h]] : 0);
+		// a theme the target has no place for goes first, the smallest first: fragments are
+		// absorbed whole rather than every theme shedding a few inputs
+		moves.push([i, to, themeCol[h] < 0 ? DISSOLVE - Math.log(themeSize[h]) + gain : gain]);
+	}
+	moves.sort((a, b) => b[2] - a[2]);
 	const budget = Math.floor(share * placed);
-	if (moves.length <= budget) return;
-	moves.sort((a, b) => b[1] - a[1]);
-	for (let m = budget; m < moves.length; m++) res.labels[moves[m][0]] = home[moves[m][0]];
+	let used = 0;
+	const shift = (i: number, to: number) => {
+		const from = labels[i];
+		if (from >= 0 && --count[from] === 0 && !(from < T && snap.themes[from].persistent)) open--;
+		if (to >= 0 && count[to]++ === 0 && !(to < T && snap.themes[to].persistent)) open++;
+		labels[i] = to;
+	};
+	for (const [i, to] of moves) {
+		if (used >= budget) break;
+		if (to >= 0 && count[to] === 0 && open >= cap) continue;
+		// a theme left with one input is no theme: that input goes to the tray, which is a
+		// change too, so such a move costs two
+		const from = labels[i];
+		const cost = count[from] === 2 && !(from < T && snap.themes[from].persistent) ? 2 : 1;
+		if (used + cost > budget) continue;
+		shift(i, to);
+		used += cost;
+	}
+	// inputs not placed yet: to their target, or with k and no room for a new theme, to the
+	// closest theme that is open
+	for (let i = 0; i < n; i++) {
+		if (p.previous[i] >= 0 || p.fixed[i] !== -1 || Z[i] < 0) continue;
+		let to = dest(Z[i]);
+		if (count[to] === 0 && open >= cap) {
+			rowScores(p.X, i, C, K2, scores);
+			let best = 0;
+			to = -1;
+			for (let j = 0; j < K2; j++)
+				if (count[dest(j)] > 0 && scores[j] > best) {
+					best = scores[j];
+					to = dest(j);
+				}
+		}
+		shift(i, to);
+	}
+	const keys: string[] = [];
+	const persistent: boolean[] = [];
+	for (let t = 0; t < T + K2; t++) {
+		keys.push(t < T ? snap.themes[t].id : `new:${t - T}`);
+		persistent.push(t < T && snap.themes[t].persistent);
+	}
+	return { labels, keys, persistent };
+}
+
+/**
+ * Hysteresis of a live pass's grouping: each placed input's current theme counts as one more
+ * feature of weight `lambda` (its square, as G holds products), so clusters whose inputs share a
+ * theme today are that much more similar and a theme splits or changes only where the words
+ * clearly call for it.
+ */
+function addThemeFeature(
+	G: Float64Array,
+	p: Problem,
+	labels: Int32Array,
+	K: number,
+	lambda: number
+) {
+	const T = p.themeCount;
+	if (T === 0 || lambda <= 0) return;
+	const M = new Float64Array(K * T);
+	for (let i = 0; i < p.X.n; i++)
+		if (labels[i] >= 0 && p.settled[i]) M[labels[i] * T + p.previous[i]]++;
+	for (let a = 0; a < K; a++)
+		for (let b = a; b < K; b++) {
+			let s = 0;
+			for (let t = 0; t < T; t++) s += M[a * T + t] * M[b * T + t];
+			if (s === 0) continue;
+			G[a * K + b] += lambda * s;
+			if (a !== b) G[b * K + a] += lambda * s;
+		}
 }
 
 const range = (n: number) => Array.from({ length: n }, (_, i) => i);

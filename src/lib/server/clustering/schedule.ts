@@ -4,7 +4,7 @@
 // fires it when input stops arriving for a moment.
 
 export const REFINE_MIN_CHANGES = 8;
-export const REFINE_GROWTH_SHARE = 0.1;
+export const REFINE_GROWTH_SHARE = 0.05;
 /** app only: quiet time after the last change before refining */
 export const REFINE_DEBOUNCE_MS = 1500;
 /** app only: refine at least this often while changes keep arriving */

@@ -2,7 +2,13 @@ import type { InputFeatures } from './analyze';
 import { TermStats } from './term-stats';
 import { CentroidIndex, UnsortedPool } from './live-index';
 import { tfidfVector, sparseDot, type SparseVec } from './sparse';
-import { PAIR_SIMILARITY, PLACE_SIMILARITY, SEED_MASS } from './params';
+import {
+	PAIR_SIMILARITY,
+	PLACE_FLOOR,
+	PLACE_RELATIVE,
+	PLACE_SIMILARITY,
+	SEED_MASS
+} from './params';
 
 export interface InputRec {
 	id: string;
@@ -109,7 +115,7 @@ export class ThemeStore {
 	/** The live path: join the closest theme, or pair up with a waiting input, or wait. */
 	place(rec: InputRec, maxThemes = Infinity): void {
 		const best = this.index.best(rec.vec);
-		if (best && best.score >= PLACE_SIMILARITY) return this.setTheme(rec.id, best.theme);
+		if (best && this.fits(best.theme, best.score)) return this.setTheme(rec.id, best.theme);
 		// With a fixed number of themes asked for, a newcomer joins the nearest one instead.
 		if (this.themes.size >= maxThemes)
 			return this.setTheme(rec.id, best && best.score > 0 ? best.theme : null);
@@ -130,6 +136,18 @@ export class ThemeStore {
 		other.vec = this.vectorOf(other);
 		this.setTheme(partner, theme.id);
 		this.setTheme(rec.id, theme.id);
+	}
+
+	/**
+	 * Whether an input at cosine `score` to a theme's centroid belongs there: above the fixed
+	 * threshold, or for a broad theme (many wordings, so no member is very close to the centroid)
+	 * at least `PLACE_RELATIVE` of its members' own mean cosine to it.
+	 */
+	private fits(themeId: string, score: number): boolean {
+		if (score >= PLACE_SIMILARITY) return true;
+		const size = this.themes.get(themeId)?.members.size ?? 0;
+		if (size < 3 || score < PLACE_FLOOR) return false;
+		return score >= PLACE_RELATIVE * this.index.cohesion(themeId, size);
 	}
 
 	/** Recomputes every vector with today's idf and rebuilds the indexes from the members. */
