@@ -14,6 +14,8 @@ export const MERGE_SIMILARITY = 0.16;
 export function restartsFor(n: number): number {
 	return n <= 2000 ? 5 : n <= 8000 ? 3 : 1;
 }
+/** k-means runs of a live pass at most: the carried seeding and fresh ones */
+export const LIVE_RESTARTS = 3;
 export const MAX_ITER = 25;
 /** a workshop never needs more themes than this; it bounds the cost of large batches */
 export const MAX_INITIAL_CLUSTERS = 300;

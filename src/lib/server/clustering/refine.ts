@@ -17,7 +17,8 @@ import {
 	extendRule,
 	initialClusters,
 	mergeThreshold,
-	restartsFor
+	restartsFor,
+	LIVE_RESTARTS
 } from './params';
 import type { RefineCluster, RefineResult, RefineSnapshot } from './refine-types';
 
@@ -57,12 +58,18 @@ export function refine(snap: RefineSnapshot): RefineResult {
 		Math.max(T, active)
 	);
 	// a live pass lays its seeds out over all K columns and seeding fills in the rest in place
-	const seeds = snap.cold
-		? { C: T > 0 ? centroidsOf(p, p.previous, T, priorFor(p, range(T))) : undefined, count: T }
-		: seedsOf(p, snap.centres ?? [], K);
+	const seeds = snap.cold ? { C: undefined, count: T } : seedsOf(p, snap.centres ?? [], K);
 	const prior = priorFor(p, range(K));
-	const res = bestOf(snap.cold ? restartsFor(active) : 1, () => {
-		const C = kmeansPlusPlus(p.X, K, rng, seeds.C, seeds.count, !snap.cold);
+	// A live pass also tries fresh seedings besides the carried one (up to `LIVE_RESTARTS` runs,
+	// fewer as a batch pass would for large workshops); the best k-means objective wins, so a
+	// better grouping found afresh replaces the carried one.
+	let run = 0;
+	const runs = snap.cold ? restartsFor(active) : Math.min(LIVE_RESTARTS, restartsFor(active));
+	const res = bestOf(runs, () => {
+		const C =
+			snap.cold || run++ > 0
+				? kmeansPlusPlus(p.X, K, rng, themeSeeds(p), T)
+				: kmeansPlusPlus(p.X, K, rng, seeds.C, seeds.count, true);
 		return sphericalKMeans(p.X, {
 			k: K,
 			centroids: C,
@@ -339,6 +346,12 @@ function addThemeFeature(
 			G[a * K + b] += lambda * s;
 			if (a !== b) G[b * K + a] += lambda * s;
 		}
+}
+
+/** The current themes' centroids, term-major over T columns (none without themes). */
+function themeSeeds(p: Problem): Float32Array | undefined {
+	const T = p.themeCount;
+	return T > 0 ? centroidsOf(p, p.previous, T, priorFor(p, range(T))) : undefined;
 }
 
 const range = (n: number) => Array.from({ length: n }, (_, i) => i);
