@@ -66,7 +66,7 @@ export function initialClusters(n: number): number {
 
 /** With k given: cluster into this many times k (at least `initialClusters`), then merge down to k. */
 export const TUNING = {
-	overcluster: 3,
+	overcluster: 4,
 	linkages: ['average', 'objective'] as ('average' | 'objective' | 'centroid')[],
 	mergeSimilarity: MERGE_SIMILARITY,
 	extendRatio: 2.5,
