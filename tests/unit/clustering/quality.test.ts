@@ -4,6 +4,7 @@ import { analyze } from '../../../src/lib/server/clustering/analyze';
 import { createRng } from '../../../src/lib/server/clustering/prng';
 import { adjustedRand } from './ari';
 import { liveEngine, loadFixture, themeOfEach } from './helpers';
+import { DEMO_INPUTS } from '../../../scripts/lib/demo-inputs';
 
 const fixture = loadFixture();
 const ids = fixture.map((f) => f.id);
@@ -48,5 +49,28 @@ describe('quality on a labelled workshop fixture (nb + en)', () => {
 	it('the live path beats the baselines', () => {
 		const e = liveEngine(fixture);
 		expect(adjustedRand(gold, themeOfEach(e, ids))).toBeGreaterThan(baseline + 0.1);
+	});
+});
+
+describe('a small workshop', () => {
+	// ten topics of two to four inputs: too few per theme to tell a broad theme from two themes,
+	// so only the similarity threshold may merge
+	const inputs = DEMO_INPUTS.map((text, i) => ({ id: String(i), text }));
+	// six phones typing in turn, a refinement after every three inputs, as in the app
+	const order = inputs.map((_, i) => i).sort((a, b) => (a % 6) - (b % 6) || a - b);
+	const sizes = (e: ThemeEngine) => e.themes().map((t) => t.inputIds.length);
+
+	it('keeps its topics apart live and after a pass from scratch', () => {
+		const e = new ThemeEngine();
+		order.forEach((i, n) => {
+			e.add(inputs[i]);
+			if (n % 3 === 2) e.refine();
+		});
+		expect(sizes(e).length).toBeGreaterThanOrEqual(5);
+		expect(Math.max(...sizes(e))).toBeLessThanOrEqual(inputs.length / 3);
+		// as when the facilitator changes the granularity
+		e.refine({ cold: true });
+		expect(sizes(e).length).toBeGreaterThanOrEqual(5);
+		expect(Math.max(...sizes(e))).toBeLessThanOrEqual(0.3 * inputs.length);
 	});
 });

@@ -88,10 +88,12 @@ export function refine(snap: RefineSnapshot): RefineResult {
 	for (let c = 0; c < Math.min(T, K); c++) if (anchored(c)) sizes[c] = Math.max(sizes[c], 1);
 	const G = clusterGram(p.X, res.labels, K);
 	const centres = centresOf(p, res.centroids, K, sizes);
-	// Without k, a cold pass chooses the count itself: the similarity threshold, then further
-	// where merging costs little separation (`extend`); that count is then reached like a given k.
+	// Without k, a pass chooses the count itself: the similarity threshold, then further where
+	// merging costs little separation (`extend`); that count is then reached like a given k.
+	// Going past the threshold needs evidence: clusters of a few inputs each. In a small
+	// workshop, where a theme holds two or three inputs, the threshold alone decides.
 	let target = snap.k;
-	if (target === undefined) {
+	if (target === undefined && active >= TUNING.extendMinSize * K) {
 		const minScore = mergeThreshold(snap.granularity);
 		const chosen = agglomerate(G, sizes, {
 			target: 1,
