@@ -72,7 +72,7 @@ export const TUNING = {
 	extendRatio: 2.5,
 	extendTau: 0.2,
 	/** mean inputs per over-clustered cluster before merging past the threshold is considered */
-	extendMinSize: 5,
+	extendMinSize: 3.5,
 	smoothBeta: SMOOTH_BETA,
 	smoothM: SMOOTH_NEIGHBOURS,
 	churnBudget: CHURN_BUDGET,
