@@ -84,6 +84,7 @@ export class ThemeEngine {
 		this.store.pool.remove(id);
 		if (!rec.hidden) this.store.stats.removeDoc(rec.f.terms);
 		this.store.inputs.delete(id);
+		this.fresh.delete(id);
 		this.constraints.forgetInput(id);
 		this.dropEmptyThemes();
 		this.touch();

@@ -170,4 +170,4 @@ function topIndices(v: Float64Array, m: number): number[] {
 	return idx.slice(0, m);
 }
 
-const range = (n: number) => Array.from({ length: n }, (_, i) => i);
+export const range = (n: number) => Array.from({ length: n }, (_, i) => i);

@@ -4,6 +4,7 @@ import {
 	centresOf,
 	priorFor,
 	seedsOf,
+	range,
 	FIXED_UNSORTED,
 	type Problem
 } from './refine-setup';
@@ -355,8 +356,6 @@ function themeSeeds(p: Problem): Float32Array | undefined {
 	const T = p.themeCount;
 	return T > 0 ? centroidsOf(p, p.previous, T, priorFor(p, range(T))) : undefined;
 }
-
-const range = (n: number) => Array.from({ length: n }, (_, i) => i);
 
 function countActive(p: Problem): number {
 	let n = 0;
