@@ -5,6 +5,8 @@ export interface ClusterOptions {
 	k?: number;
 	mode: 'batch' | 'live';
 	lang: Lang | 'auto';
+	/** seed of the engine's random choices (k-means seeding); the same seed gives the same output */
+	seed?: number;
 }
 
 export interface ClusterRun {
@@ -18,7 +20,7 @@ export interface ClusterRun {
 /** Exactly what `npm run cluster` does, callable in-process by the eval. */
 export function runCluster(texts: string[], opts: ClusterOptions): ClusterRun {
 	const t0 = performance.now();
-	const engine = new ThemeEngine({ lang: opts.lang, k: opts.k });
+	const engine = new ThemeEngine({ lang: opts.lang, k: opts.k, seed: opts.seed ?? 1 });
 	const churn: number[] = [];
 	if (opts.mode === 'batch') {
 		texts.forEach((text, i) => engine.add({ id: String(i), text }, { place: false }));
