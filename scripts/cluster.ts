@@ -4,33 +4,40 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { readTexts, runCluster } from './lib/run-cluster.ts';
 
-const { values } = parseArgs({
-	options: {
-		input: { type: 'string' },
-		tsv: { type: 'boolean', default: false },
-		k: { type: 'string' },
-		mode: { type: 'string', default: 'batch' },
-		lang: { type: 'string', default: 'auto' },
-		seed: { type: 'string', default: '1' }
-	}
-});
+const USAGE =
+	'usage: npm run --silent cluster -- --input FILE [--tsv] [--k N] [--mode batch|live] [--lang nb|en|auto] [--seed N]';
+
+function usage(problem?: string): never {
+	if (problem) console.error(`cluster: ${problem}`);
+	console.error(USAGE);
+	process.exit(2);
+}
+
+let values;
+try {
+	({ values } = parseArgs({
+		options: {
+			input: { type: 'string' },
+			tsv: { type: 'boolean', default: false },
+			k: { type: 'string' },
+			mode: { type: 'string', default: 'batch' },
+			lang: { type: 'string', default: 'auto' },
+			seed: { type: 'string', default: '1' }
+		}
+	}));
+} catch (e) {
+	usage((e as Error).message);
+}
 
 const mode = values.mode;
 const lang = values.lang;
 const k = values.k === undefined ? undefined : Number(values.k);
 const seed = Number(values.seed);
-if (
-	!values.input ||
-	(mode !== 'batch' && mode !== 'live') ||
-	(lang !== 'nb' && lang !== 'en' && lang !== 'auto') ||
-	(k !== undefined && !(Number.isInteger(k) && k >= 1)) ||
-	!(Number.isInteger(seed) && seed >= 0)
-) {
-	console.error(
-		'usage: npm run --silent cluster -- --input FILE [--tsv] [--k N] [--mode batch|live] [--lang nb|en|auto] [--seed N]'
-	);
-	process.exit(2);
-}
+if (!values.input) usage('--input FILE is required');
+if (mode !== 'batch' && mode !== 'live') usage('--mode is batch or live');
+if (lang !== 'nb' && lang !== 'en' && lang !== 'auto') usage('--lang is nb, en or auto');
+if (k !== undefined && !(Number.isInteger(k) && k >= 1)) usage('--k is a whole number ≥ 1');
+if (!(Number.isInteger(seed) && seed >= 0)) usage('--seed is a whole number ≥ 0');
 
 const texts = readTexts(readFileSync(values.input, 'utf8'), values.tsv);
 const run = runCluster(texts, { k, mode, lang, seed });

@@ -4,7 +4,7 @@
 //
 // Single runs of k-means differ by several ARI points with the seed (most on the broad massive
 // sets), so the table reports the mean over the seeds with every seed's ARI beside it, and the
-// targets are checked on the means. Seeds run in parallel child processes, one per core.
+// targets are checked on the means. Jobs (a seed and a bench file each) run in child processes, one per core.
 import { execFileSync, fork } from 'node:child_process';
 import { mkdtempSync, writeFileSync, rmSync, existsSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
@@ -36,7 +36,7 @@ const { values, positionals } = parseArgs({
 	allowPositionals: true,
 	options: {
 		seeds: { type: 'string', default: '1,2,3' },
-		/** internal: run every set at this one seed and send the runs to the parent */
+		/** internal: `SEED:FILE`, run the sets of one bench file at one seed, send the runs back */
 		worker: { type: 'string' }
 	}
 });
@@ -48,23 +48,27 @@ if (!existsSync(scorer)) {
 }
 
 if (values.worker !== undefined) {
-	process.send!(runSeed(Number(values.worker)));
+	const at = values.worker.indexOf(':');
+	process.send!(runJob(Number(values.worker.slice(0, at)), values.worker.slice(at + 1)));
 } else {
 	const seeds = values.seeds.split(',').map(Number);
 	if (!seeds.length || seeds.some((s) => !Number.isInteger(s) || s < 0)) {
 		console.error('usage: npm run eval [-- BENCH_DIR] [--seeds 1,2,3]');
 		process.exit(2);
 	}
-	const runs = (await inParallel(seeds, availableParallelism(), spawnSeed)).flat();
+	// one job per seed and bench file (the clinc150 label columns share a file and its runs)
+	const files = [...new Set(BENCH_SETS.map((s) => s.file))];
+	const jobs = seeds.flatMap((seed) => files.map((file) => ({ seed, file })));
+	const runs = (await inParallel(jobs, availableParallelism(), spawnJob)).flat();
 	writeReport(runs, seeds);
 }
 
-/** Every set, mode and k at one seed, scored. */
-function runSeed(seed: number): Run[] {
+/** Every set of one bench file, mode and k at one seed, scored. */
+function runJob(seed: number, file: string): Run[] {
 	const tmp = mkdtempSync(join(tmpdir(), 'innspill-eval-'));
 	const cache = new Map<string, ClusterRun>();
 	const out: Run[] = [];
-	for (const set of BENCH_SETS) {
+	for (const set of BENCH_SETS.filter((s) => s.file === file)) {
 		const gold = resolve(dir, set.file);
 		const texts = readTexts(readLines(gold).join('\n') + '\n', true);
 		const goldK = new Set(readLines(gold).map((l) => l.split('\t')[set.labelCol - 1])).size;
@@ -115,14 +119,14 @@ function runSeed(seed: number): Run[] {
 	return out;
 }
 
-function spawnSeed(seed: number): Promise<Run[]> {
+function spawnJob({ seed, file }: { seed: number; file: string }): Promise<Run[]> {
 	return new Promise((done, fail) => {
-		const child = fork(fileURLToPath(import.meta.url), [dir, '--worker', String(seed)]);
+		const child = fork(fileURLToPath(import.meta.url), [dir, '--worker', `${seed}:${file}`]);
 		let runs: Run[] | undefined;
 		child.on('message', (m) => (runs = m as Run[]));
 		child.on('error', fail);
 		child.on('exit', (code) =>
-			runs ? done(runs) : fail(new Error(`eval at seed ${seed} exited with ${code}`))
+			runs ? done(runs) : fail(new Error(`eval of ${file} at seed ${seed} exited with ${code}`))
 		);
 	});
 }
