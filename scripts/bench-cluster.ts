@@ -84,7 +84,7 @@ const singleRss = Number(
 );
 rows.push(['one 20k engine', `RSS ${mb(singleRss)}`, 'batch + live pass, own process']);
 rows.push([
-	'peak memory (all of the above)',
+	'peak memory, whole bench (every engine above in turn)',
 	`RSS ${mb(process.resourceUsage().maxRSS * 1024)}`,
 	`heap ${mb(peakHeap)}`
 ]);
