@@ -4,7 +4,8 @@
 //
 // Single runs of k-means differ by several ARI points with the seed (most on the broad massive
 // sets), so the table reports the mean over the seeds with every seed's ARI beside it, and the
-// targets are checked on the means. Jobs (a seed and a bench file each) run in child processes, one per core.
+// targets are checked on the means. Jobs (a seed and a bench file each) run in child processes,
+// one per core.
 import { execFileSync, fork } from 'node:child_process';
 import { mkdtempSync, writeFileSync, rmSync, existsSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
