@@ -39,7 +39,14 @@ if (lang !== 'nb' && lang !== 'en' && lang !== 'auto') usage('--lang is nb, en o
 if (k !== undefined && !(Number.isInteger(k) && k >= 1)) usage('--k is a whole number ≥ 1');
 if (!(Number.isInteger(seed) && seed >= 0)) usage('--seed is a whole number ≥ 0');
 
-const texts = readTexts(readFileSync(values.input, 'utf8'), values.tsv);
+let content: string;
+try {
+	content = readFileSync(values.input, 'utf8');
+} catch (e) {
+	console.error(`cluster: cannot read ${values.input}: ${(e as Error).message}`);
+	process.exit(1);
+}
+const texts = readTexts(content, values.tsv);
 const run = runCluster(texts, { k, mode, lang, seed });
 process.stdout.write(
 	run.rows.map(([id, label]) => `${id}\t${label}`).join('\n') + (run.rows.length ? '\n' : '')

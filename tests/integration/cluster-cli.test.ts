@@ -78,6 +78,13 @@ describe('npm run cluster', () => {
 		for (const i of [1, 2, 3, 4]) expect(r.lines[i]).toBe('-\t');
 	});
 
+	it('says so when the input file cannot be read', () => {
+		const r = cluster(['--input', join(tmp, 'missing.txt')]);
+		expect(r.code).toBe(1);
+		expect(r.stdout).toBe('');
+		expect(r.stderr).toMatch(/cannot read .*missing\.txt/);
+	});
+
 	it.each([
 		['no --input', ['--tsv']],
 		['--k 0', ['--input', fixture, '--k', '0']],
