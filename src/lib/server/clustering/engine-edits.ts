@@ -1,14 +1,14 @@
 import { analyze } from './analyze';
 import { refine } from './refine';
 import type { Lang } from './language';
-import type { ThemeEngine } from './engine';
+import type { EngineCore } from './engine-core';
 import type { ThemeRec } from './theme-store';
 
 // Facilitator edits that touch several themes at once; `ThemeEngine` delegates to these and
 // then drops emptied themes and counts the change.
 
 /** Moves every member of `themeIds` into `intoId` and retires the absorbed ids. */
-export function mergeThemes(engine: ThemeEngine, themeIds: string[], intoId: string): boolean {
+export function mergeThemes(engine: EngineCore, themeIds: string[], intoId: string): boolean {
 	const { store, constraints } = engine;
 	const into = store.themes.get(constraints.resolve(intoId));
 	if (!into) return false;
@@ -26,7 +26,7 @@ export function mergeThemes(engine: ThemeEngine, themeIds: string[], intoId: str
 
 /** Splits a theme into the given groups (or two proposed halves); null when it is unknown. */
 export function splitTheme(
-	engine: ThemeEngine,
+	engine: EngineCore,
 	themeId: string,
 	inputIdGroups?: string[][]
 ): string[] | null {
@@ -49,7 +49,7 @@ export function splitTheme(
 }
 
 /** Two groups from a cold k = 2 pass over the theme's members, or halves when it finds none. */
-function proposeSplit(engine: ThemeEngine, theme: ThemeRec): string[][] {
+function proposeSplit(engine: EngineCore, theme: ThemeRec): string[][] {
 	const members = [...theme.members];
 	const docs = members.map((id) => {
 		const f = engine.store.inputs.get(id)!.f;

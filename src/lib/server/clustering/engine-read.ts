@@ -1,11 +1,11 @@
 import { labelTheme, sharedTerms } from './labels';
-import type { ThemeEngine } from './engine';
+import type { EngineCore } from './engine-core';
 import type { ThemeRec } from './theme-store';
 import type { Theme } from './types';
 
 // Read-side views of a `ThemeEngine`: themes with fresh labels, and why an input is where it is.
 
-export function listThemes(engine: ThemeEngine): Theme[] {
+export function listThemes(engine: EngineCore): Theme[] {
 	const out: Theme[] = [];
 	for (const t of engine.store.themes.values()) {
 		if (t.labelDirty) relabel(engine, t);
@@ -21,7 +21,7 @@ export function listThemes(engine: ThemeEngine): Theme[] {
 	return out;
 }
 
-export function explainInput(engine: ThemeEngine, inputId: string): string[] {
+export function explainInput(engine: EngineCore, inputId: string): string[] {
 	const { store } = engine;
 	const rec = store.inputs.get(inputId);
 	const theme = rec?.theme ? store.themes.get(rec.theme) : undefined;
@@ -32,7 +32,7 @@ export function explainInput(engine: ThemeEngine, inputId: string): string[] {
 	return sharedTerms(rec.f, others);
 }
 
-function relabel(engine: ThemeEngine, t: ThemeRec): void {
+function relabel(engine: EngineCore, t: ThemeRec): void {
 	const { store } = engine;
 	const members = [...t.members].map((m) => store.inputs.get(m)!.f);
 	const stats = store.stats;

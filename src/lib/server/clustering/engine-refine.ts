@@ -1,9 +1,9 @@
-import type { ThemeEngine } from './engine';
+import type { EngineCore } from './engine-core';
 import type { RefineResult, RefineSnapshot, SnapshotTheme } from './refine-types';
 import type { RefineStats } from './types';
 
 /** The engine's state as plain data for `refine` (possibly in a worker). */
-export function buildSnapshot(engine: ThemeEngine, cold: boolean): RefineSnapshot {
+export function buildSnapshot(engine: EngineCore, cold: boolean): RefineSnapshot {
 	const { store, constraints } = engine;
 	const docs = [];
 	for (const rec of store.inputs.values())
@@ -42,7 +42,7 @@ export function buildSnapshot(engine: ThemeEngine, cold: boolean): RefineSnapsho
  * overlap so the projector does not reshuffle.
  */
 export function applyResult(
-	engine: ThemeEngine,
+	engine: EngineCore,
 	result: RefineResult,
 	snap: RefineSnapshot
 ): RefineStats {
@@ -80,7 +80,7 @@ export function applyResult(
 }
 
 /** Theme id for each result cluster: its own key when still valid, else the best overlap. */
-function mapClusters(engine: ThemeEngine, result: RefineResult, cold: boolean): string[] {
+function mapClusters(engine: EngineCore, result: RefineResult, cold: boolean): string[] {
 	const { store, constraints } = engine;
 	const out: (string | null)[] = result.clusters.map(() => null);
 	const used = new Set<string>();

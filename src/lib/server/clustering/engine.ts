@@ -10,11 +10,13 @@ import { refine } from './refine';
 import { refineDue } from './schedule';
 import { Constraints } from './constraints';
 import { buildSnapshot, applyResult } from './engine-refine';
+import { exportState, importState } from './engine-state';
+import type { EngineCore, EngineSettings } from './engine-core';
 import type { Centre, RefineResult, RefineSnapshot } from './refine-types';
 import type { EngineOptions, EngineState, InputText, RefineStats, SeedTheme, Theme } from './types';
 
 /** One per workshop: places inputs live, refines in batches, keeps the facilitator's edits. */
-export class ThemeEngine {
+export class ThemeEngine implements EngineCore {
 	readonly store = new ThemeStore();
 	readonly constraints = new Constraints();
 	private readonly knownStems = new Set<string>();
@@ -26,7 +28,7 @@ export class ThemeEngine {
 	private centres: Centre[] | undefined;
 	/** inputs the live path placed since the last refinement (it has not confirmed them yet) */
 	private readonly fresh = new Set<string>();
-	readonly opts: Required<Omit<EngineOptions, 'k'>> & { k?: number };
+	readonly opts: EngineSettings;
 
 	constructor(opts: EngineOptions = {}) {
 		this.opts = { lang: 'auto', granularity: 0, seed: 1, ...opts };
@@ -262,13 +264,13 @@ export class ThemeEngine {
 	// ---- persistence ------------------------------------------------------------------------
 
 	exportState(): EngineState {
-		return this.constraints.exportState(this);
+		return exportState(this);
 	}
 
 	/** Rebuilds an engine from stored inputs and the state exported before a restart. */
 	static restore(state: EngineState, inputs: InputText[], opts: EngineOptions = {}): ThemeEngine {
 		const engine = new ThemeEngine({ ...opts, granularity: state.granularity });
-		engine.constraints.importState(engine, state, inputs);
+		importState(engine, state, inputs);
 		engine.needsCold = false;
 		engine.changes = 0;
 		return engine;

@@ -28,6 +28,8 @@ export interface EngineOptions {
 	granularity?: number;
 	/** seed for the deterministic PRNG */
 	seed?: number;
+	/** the question the workshop answers: its words describe every input, so they never name a theme */
+	question?: string;
 }
 
 export interface RefineStats {
