@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { adjustedRand } from './ari';
+import { adjustedRand } from '../../../scripts/lib/ari';
 
 describe('adjustedRand (test helper)', () => {
 	it.each([

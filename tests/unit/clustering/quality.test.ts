@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ThemeEngine } from '../../../src/lib/server/clustering/index';
 import { analyze } from '../../../src/lib/server/clustering/analyze';
 import { createRng } from '../../../src/lib/server/clustering/prng';
-import { adjustedRand } from './ari';
+import { adjustedRand } from '../../../scripts/lib/ari';
 import { liveEngine, loadFixture, themeOfEach } from './helpers';
 import { DEMO_INPUTS } from '../../../scripts/lib/demo-inputs';
 
