@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +13,8 @@ const fixture = fileURLToPath(
 const fixtureLines = 60;
 const tmp = mkdtempSync(join(tmpdir(), 'innspill-cli-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+const emptySeeds = join(tmp, 'no-seeds.tsv');
+writeFileSync(emptySeeds, '# only a comment\n\n');
 
 function cluster(args: string[]) {
 	const r = spawnSync(join(root, 'node_modules/.bin/tsx'), ['scripts/cluster.ts', ...args], {
@@ -78,6 +80,58 @@ describe('npm run cluster', () => {
 		for (const i of [1, 2, 3, 4]) expect(r.lines[i]).toBe('-\t');
 	});
 
+	it('--trace writes the themes after every live refinement and at the end', () => {
+		const trace = join(tmp, 'trace.jsonl');
+		const r = cluster(['--input', fixture, '--tsv', '--mode', 'live', '--trace', trace]);
+		expect(r.code).toBe(0);
+		const points = readFileSync(trace, 'utf8')
+			.trim()
+			.split('\n')
+			.map((l) => JSON.parse(l));
+		// a refinement is due every max(8, 5 %) changes, and one more runs after the last input
+		expect(points.length).toBeGreaterThanOrEqual(Math.floor(fixtureLines / 8));
+		const afters = points.map((p) => p.after);
+		expect(afters).toEqual([...afters].sort((a, b) => a - b));
+		expect(afters[afters.length - 1]).toBe(fixtureLines);
+		for (const p of points)
+			for (const t of p.themes) {
+				expect(Object.keys(t).sort()).toEqual(['id', 'label', 'size']);
+				expect(t.id).toMatch(/^t\d+$/);
+				expect(t.label).not.toBe('');
+			}
+		// the last point is the grouping printed on stdout
+		const last = points[points.length - 1].themes as { id: string; label: string; size: number }[];
+		const printed = new Map<string, number>();
+		for (const line of r.lines) {
+			const [id] = line.split('\t');
+			if (id !== '-') printed.set(id, (printed.get(id) ?? 0) + 1);
+		}
+		expect(new Map(last.filter((t) => t.size > 0).map((t) => [t.id, t.size]))).toEqual(printed);
+	});
+
+	it('--seeds gives seed themes their own labels and pulls the inputs that name them', () => {
+		const texts = [
+			'Vi har ingen 5S-tavle på avdelingen',
+			'Kaffemaskinen er treg',
+			'Leanprosjektet stoppet opp i fjor',
+			'Systemet henger hele tiden',
+			'Standardisering av arbeidsmåter mangler',
+			'ERP-systemet er tregt'
+		];
+		const input = join(tmp, 'seeded.txt');
+		writeFileSync(input, texts.join('\n') + '\n');
+		const seeds = join(tmp, 'seeds.tsv');
+		writeFileSync(
+			seeds,
+			'# last year\nLean og 5S\tlean,5S,standardisering\nStyringsverktøy\tERP, styringssystem\n'
+		);
+		const r = cluster(['--input', input, '--mode', 'live', '--seeds', seeds]);
+		expect(r.code).toBe(0);
+		const rows = r.lines.map((l) => l.split('\t'));
+		for (const i of [0, 2, 4]) expect(rows[i]).toEqual(['t1', 'Lean og 5S']);
+		expect(rows[5]).toEqual(['t2', 'Styringsverktøy']);
+	});
+
 	it('says so when the input file cannot be read', () => {
 		const r = cluster(['--input', join(tmp, 'missing.txt')]);
 		expect(r.code).toBe(1);
@@ -92,7 +146,9 @@ describe('npm run cluster', () => {
 		['--mode fast', ['--input', fixture, '--mode', 'fast']],
 		['--lang de', ['--input', fixture, '--lang', 'de']],
 		['--seed -1', ['--input', fixture, '--seed', '-1']],
-		['an unknown option', ['--input', fixture, '--clusters', '5']]
+		['an unknown option', ['--input', fixture, '--clusters', '5']],
+		['--seeds with no seed theme', ['--input', fixture, '--seeds', emptySeeds]],
+		['--trace without a file name', ['--input', fixture, '--mode', 'live', '--trace', '']]
 	])('rejects %s with usage and no output', (_, args) => {
 		const r = cluster(args);
 		expect(r.code).toBe(2);

@@ -156,6 +156,8 @@ export interface ThemeView {
 	keywords: string[];
 	/** Visible inputs in the theme, oldest first. */
 	inputIds: string[];
+	/** The inputs that stand for the theme best (nearest its centre), best first. */
+	quotes: string[];
 	seed: boolean;
 }
 

@@ -79,7 +79,10 @@ describe('features', () => {
 
 	it.each([
 		['digitalisering', 'nb', 'digitalization', 'en'],
-		['prosjektledelse', 'nb', 'management', 'en'],
+		['prosjektledelse', 'nb', 'project management', 'en'],
+		['nedetid', 'nb', 'downtime', 'en'],
+		['maskinene står stille', 'nb', 'the line is down again', 'en'],
+		['truck på verksted annenhver uke', 'nb', 'vi fikser når ting ryker', 'nb'],
 		['kommunikasjon', 'nb', 'communication', 'en'],
 		['møter', 'nb', 'meetings', 'en']
 	] as const)('%s and %s meet on a shared term', (a, la, b, lb) => {

@@ -1,10 +1,10 @@
 import { stem } from './stem';
-import { lexiconWordsNb } from './concepts';
+import { nbLemmas } from './lexical-data';
 
-// Norwegian writes compounds as one word (prosjektledelse, ledelsesnivå). Splitting them lets
-// "prosjektledelse" meet "ledelse" and "prosjekt". A split is only accepted when both halves are
-// known words: from a small lexicon of workplace morphemes, or words the workshop itself has
-// used on their own.
+// Norwegian writes compounds as one word (prosjektledelse, ledelsesnivå, traverskran). Splitting
+// them lets "prosjektledelse" meet "ledelse" and "prosjekt". A split is only accepted when both
+// halves are known words: Norwegian words of Norsk ordbank, a small list of workplace morphemes,
+// or words the workshop itself has used on their own.
 const EXTRA_PARTS = `
 arbeid arbeids nivå styring flyt kontroll linje bruk behov rom tid tids plan system verktøy
 data rutine prosess ordre lager kunde salg drift drifts tavle liste skjema papir vakt team
@@ -14,9 +14,7 @@ program løsning løsninger oversikt tilgang samarbeid utvikling endring frist s
 `;
 
 const LEXICON_STEMS = new Set<string>();
-for (const w of [...EXTRA_PARTS.trim().split(/\s+/), ...lexiconWordsNb()]) {
-	if (!w.includes('-')) LEXICON_STEMS.add(stem(w, 'nb'));
-}
+for (const w of EXTRA_PARTS.trim().split(/\s+/)) LEXICON_STEMS.add(stem(w, 'nb'));
 
 export type KnownStem = (stem: string) => boolean;
 
@@ -24,12 +22,15 @@ const MIN_COMPOUND = 7;
 const MIN_PART = 3;
 const LINKS = ['s', 'e'];
 
-function partKnown(part: string, known: KnownStem): boolean {
+function partKnown(part: string, known: KnownStem, dictionaryOk = true): boolean {
 	if (part.length < MIN_PART) return false;
 	const s = stem(part, 'nb');
 	if (LEXICON_STEMS.has(s) || LEXICON_STEMS.has(part)) return true;
-	// Short parts from the workshop vocabulary alone produce false splits ("kon|troll").
-	return part.length >= 4 && known(s);
+	// Short parts produce false splits ("kon|troll"): a dictionary or workshop word of four
+	// letters or more, and from the dictionary only words that can stand in a compound
+	if (part.length < 4) return false;
+	if (known(s)) return true;
+	return dictionaryOk && nbLemmas(part).some((l) => l.pos === 'noun' || l.pos === 'verb');
 }
 
 /**
@@ -38,11 +39,15 @@ function partKnown(part: string, known: KnownStem): boolean {
  */
 export function splitCompound(word: string, known: KnownStem, depth = 0): string[] | null {
 	if (word.length < MIN_COMPOUND || depth > 2) return null;
+	// A word of the dictionary ("kontroll", "planlegging") is split only where its head is a
+	// workplace word or one the workshop typed on its own ("produksjonsplan"), never on a
+	// dictionary word alone ("kont|roll", "plan|legging").
+	const dictionaryHead = nbLemmas(word).length === 0;
 	let best: [string, string] | null = null;
 	let bestScore = 0;
 	for (let i = MIN_PART; i <= word.length - MIN_PART; i++) {
 		const right = word.slice(i);
-		if (!partKnown(right, known)) continue;
+		if (!partKnown(right, known, dictionaryHead)) continue;
 		const left = word.slice(0, i);
 		const candidates = [left];
 		for (const l of LINKS)

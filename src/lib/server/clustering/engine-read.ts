@@ -1,27 +1,106 @@
-import { labelTheme, sharedTerms } from './labels';
+import { keywordsOf, labelCandidates, sharedTerms, type LabelContext } from './labels';
+import { sparseDot } from './sparse';
 import type { EngineCore } from './engine-core';
 import type { ThemeRec } from './theme-store';
 import type { Theme } from './types';
+import { LABELS } from './params';
 
-// Read-side views of a `ThemeEngine`: themes with fresh labels, and why an input is where it is.
+// Read-side views of a `ThemeEngine`: themes with their labels, the inputs that stand for a
+// theme, and why an input is where it is.
 
-export function listThemes(engine: EngineCore): Theme[] {
+/** Quotes a theme offers (the spotlight, the board's suggestions). */
+const QUOTES = 3;
+
+export function listThemes(engine: EngineCore, ctx: () => LabelContext): Theme[] {
 	const out: Theme[] = [];
 	for (const t of engine.store.themes.values()) {
-		if (t.labelDirty) relabel(engine, t);
+		if (t.labelDirty) {
+			const c = ctx();
+			t.keywords = t.members.size || !t.seed ? keywordsOf(members(engine, t), c) : t.seedKeywords;
+			if (!t.labelLocked && !t.label) firstLabel(engine, t, c);
+			t.labelDirty = false;
+		}
 		out.push({
 			id: t.id,
 			label: t.label,
 			labelLocked: t.labelLocked,
-			keywords: t.keywords,
+			keywords: t.keywords.length || !t.seed ? t.keywords : t.seedKeywords,
 			inputIds: [...t.members],
+			quotes: representatives(engine, t, QUOTES),
 			seed: t.seed
 		});
 	}
 	return out;
 }
 
-export function explainInput(engine: EngineCore, inputId: string): string[] {
+/**
+ * Labels move only at a refinement, and only for a clear reason: a theme keeps its label unless
+ * another is clearly better (`LABELS.clearlyBetter` × the current one's score) at two
+ * refinements in a row, and it never goes back to a label it had before. A facilitator's label
+ * is never touched.
+ */
+export function relabelAfterRefinement(engine: EngineCore, ctx: LabelContext): void {
+	for (const t of engine.store.themes.values()) {
+		if (t.labelLocked || !t.members.size) continue;
+		const ranked = labelCandidates(members(engine, t), ctx);
+		if (!t.label) {
+			if (ranked[0]) setLabel(t, ranked[0].label);
+			continue;
+		}
+		const current = ranked.find((c) => c.label === t.label)?.score ?? 0;
+		const better = ranked.find((c) => !t.labelHistory.includes(c.label));
+		if (!better || better.score < LABELS.clearlyBetter * current) {
+			t.pendingLabel = null;
+			continue;
+		}
+		if (t.pendingLabel === better.label) setLabel(t, better.label);
+		else t.pendingLabel = better.label;
+	}
+}
+
+function firstLabel(engine: EngineCore, t: ThemeRec, ctx: LabelContext): void {
+	const best = labelCandidates(members(engine, t), ctx)[0];
+	if (best) setLabel(t, best.label);
+	else if (t.members.size) {
+		// nothing nameable yet: the first typed word, until a refinement finds better
+		const f = members(engine, t)[0];
+		const s = f.surfaces.find((x) => !x.includes(' '));
+		if (s) t.label = s.charAt(0).toUpperCase() + s.slice(1);
+	}
+}
+
+function setLabel(t: ThemeRec, label: string): void {
+	t.label = label;
+	t.pendingLabel = null;
+	if (!t.labelHistory.includes(label)) t.labelHistory.push(label);
+}
+
+function members(engine: EngineCore, t: ThemeRec) {
+	return [...t.members].map((m) => engine.store.inputs.get(m)!.f);
+}
+
+/**
+ * The inputs that stand for a theme best: nearest its centre (the sum of its members' vectors),
+ * so the spotlight and the board quote what the theme is about, not the newest arrival.
+ */
+export function representatives(engine: EngineCore, t: ThemeRec, n: number): string[] {
+	const recs = [...t.members].map((m) => engine.store.inputs.get(m)!);
+	if (recs.length <= n) return recs.map((r) => r.id);
+	const centre = new Map<number, number>();
+	for (const r of recs)
+		for (let j = 0; j < r.vec.idx.length; j++)
+			centre.set(r.vec.idx[j], (centre.get(r.vec.idx[j]) ?? 0) + r.vec.val[j]);
+	const idx = Int32Array.from([...centre.keys()].sort((a, b) => a - b));
+	const val = Float64Array.from(idx, (i) => centre.get(i)!);
+	const c = { idx, val };
+	return recs
+		.map((r) => ({ id: r.id, s: sparseDot(r.vec, c) }))
+		.sort((a, b) => b.s - a.s || a.id.localeCompare(b.id))
+		.slice(0, n)
+		.map((x) => x.id);
+}
+
+export function explainInput(engine: EngineCore, inputId: string, ctx: LabelContext): string[] {
 	const { store } = engine;
 	const rec = store.inputs.get(inputId);
 	const theme = rec?.theme ? store.themes.get(rec.theme) : undefined;
@@ -29,20 +108,5 @@ export function explainInput(engine: EngineCore, inputId: string): string[] {
 	const others = [...theme.members].filter((m) => m !== inputId).map((m) => store.inputs.get(m)!.f);
 	if (theme.seedTerms.length)
 		others.push({ ...rec.f, terms: theme.seedTerms, weights: theme.seedTerms.map(() => 1) });
-	return sharedTerms(rec.f, others);
-}
-
-function relabel(engine: EngineCore, t: ThemeRec): void {
-	const { store } = engine;
-	const members = [...t.members].map((m) => store.inputs.get(m)!.f);
-	const stats = store.stats;
-	const { label, keywords } = labelTheme(
-		members,
-		(term) => stats.df[stats.id(term)] ?? 0,
-		stats.docs,
-		engine.lang
-	);
-	t.keywords = keywords.length || !t.seed ? keywords : t.seedKeywords;
-	if (!t.labelLocked) t.label = label;
-	t.labelDirty = false;
+	return sharedTerms(rec.f, others, ctx.lang);
 }

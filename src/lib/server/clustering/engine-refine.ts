@@ -3,14 +3,20 @@ import type { RefineResult, RefineSnapshot, SnapshotTheme } from './refine-types
 import type { RefineStats } from './types';
 
 /** The engine's state as plain data for `refine` (possibly in a worker). */
-export function buildSnapshot(engine: EngineCore, cold: boolean): RefineSnapshot {
+export function buildSnapshot(
+	engine: EngineCore,
+	cold: boolean,
+	/** inputs a seed theme pulls (they name it): kept there like a facilitator's placement */
+	pulled: readonly [string, string][] = []
+): RefineSnapshot {
 	const { store, constraints } = engine;
 	const docs = [];
 	for (const rec of store.inputs.values())
 		if (!rec.hidden) docs.push({ id: rec.id, terms: rec.f.terms, weights: rec.f.weights });
-	const fixed = constraints
+	const fixed: [string, string | null][] = constraints
 		.fixedEntries()
 		.filter(([id]) => store.inputs.has(id) && !store.inputs.get(id)!.hidden);
+	fixed.push(...pulled);
 	const targets = new Set(fixed.map(([, t]) => t));
 	const themes: SnapshotTheme[] = [];
 	for (const t of store.themes.values()) {

@@ -32,7 +32,8 @@ export function exportState(engine: EngineCore): EngineState {
 		mergedInto: [...c.mergedInto],
 		redirects: [...c.redirects],
 		apart: c.apart.map(([a, b]) => [a, b]),
-		hidden: [...c.hidden]
+		hidden: [...c.hidden],
+		unsorted: engine.store.unsortedIds()
 	};
 }
 
@@ -54,6 +55,7 @@ export function importState(engine: RestoreTarget, state: EngineState, inputs: I
 	for (const t of state.themes) for (const id of t.inputIds) home.set(id, t.id);
 	for (const id of state.pinned) c.pinned.set(id, home.get(id) ?? null);
 	const hidden = new Set(state.hidden);
+	const tray = new Set(state.unsorted ?? []);
 	for (const input of inputs) engine.add(input, { place: false });
 	for (const id of hidden)
 		if (store.inputs.has(id)) engine.setHidden(id, true, { keepEmptyThemes: true });
@@ -62,6 +64,8 @@ export function importState(engine: RestoreTarget, state: EngineState, inputs: I
 		const target = c.fixedTarget(input.id);
 		const where = target !== undefined ? target : home.get(input.id);
 		if (where !== undefined) store.setTheme(input.id, where);
+		else if (tray.has(input.id)) store.setTheme(input.id, null);
+		// an input stored after the state was written is placed as the live path would
 		else store.place(store.inputs.get(input.id)!, engine.opts.k);
 	}
 	store.rebuild();

@@ -5,7 +5,10 @@ import { stem } from './stem';
 import type { Lang } from './language';
 import { ThemeStore, type InputRec, type ThemeRec } from './theme-store';
 import { mergeThemes, seedTermsOf, splitTheme } from './engine-edits';
-import { explainInput, listThemes } from './engine-read';
+import { explainInput, listThemes, relabelAfterRefinement, representatives } from './engine-read';
+import { SeedNames } from './seed-names';
+import { baseForms } from './word-knowledge';
+import type { LabelContext } from './labels';
 import { refine } from './refine';
 import { refineDue } from './schedule';
 import { Constraints } from './constraints';
@@ -20,6 +23,11 @@ export class ThemeEngine implements EngineCore {
 	readonly store = new ThemeStore();
 	readonly constraints = new Constraints();
 	private readonly knownStems = new Set<string>();
+	/** words typed as acronyms ("ERP", "5S"): labels show them in capitals */
+	private readonly acronyms = new Set<string>();
+	private readonly questionWords: ReadonlySet<string>;
+	/** which seed theme an input names by its label or keywords */
+	readonly seedNames = new SeedNames();
 	private readonly langCount: Record<Lang, number> = { nb: 0, en: 0 };
 	private changes = 0;
 	private needsCold = false;
@@ -32,6 +40,7 @@ export class ThemeEngine implements EngineCore {
 
 	constructor(opts: EngineOptions = {}) {
 		this.opts = { lang: 'auto', granularity: 0, seed: 1, ...opts };
+		this.questionWords = questionWords(opts.question ?? '');
 	}
 
 	/** The workshop's language: as configured, or the one most inputs are written in. */
@@ -61,6 +70,13 @@ export class ThemeEngine implements EngineCore {
 		else if (opts.place === false) this.store.setTheme(input.id, null);
 		else this.placeLive(rec);
 		this.touch();
+	}
+
+	/** The seed theme an input names, when the facilitator has not placed it elsewhere. */
+	private pulledBy(rec: InputRec): string | null {
+		const named = this.seedNames.named(rec.f);
+		const seed = named === null ? null : this.constraints.resolve(named);
+		return seed !== null && this.store.themes.has(seed) ? seed : null;
 	}
 
 	update(id: string, text: string): void {
@@ -113,14 +129,18 @@ export class ThemeEngine implements EngineCore {
 	}
 
 	private placeLive(rec: InputRec): void {
-		this.store.place(rec, this.opts.k);
+		const seed = this.pulledBy(rec);
+		if (seed !== null) this.store.setTheme(rec.id, seed);
+		else this.store.place(rec, this.opts.k);
 		this.fresh.add(rec.id);
 	}
 
 	private analyze(text: string): InputFeatures {
 		const f = analyze(text, { fallbackLang: this.lang, known: (s) => this.knownStems.has(s) });
-		for (const t of tokenize(text))
+		for (const t of tokenize(text)) {
+			if (t.acronym) this.acronyms.add(t.word);
 			if (!isStopword(t.word) && !t.word.includes('-')) this.knownStems.add(stem(t.word, 'nb'));
+		}
 		if (f.terms.length) this.langCount[f.lang]++;
 		return f;
 	}
@@ -200,7 +220,9 @@ export class ThemeEngine implements EngineCore {
 
 	/** Derives a seed theme's feature terms from its keywords and label. */
 	reseed(theme: ThemeRec): void {
-		theme.seedTerms = seedTermsOf(theme, this.lang, (s) => this.knownStems.has(s));
+		const known = (s: string) => this.knownStems.has(s);
+		theme.seedTerms = seedTermsOf(theme, this.lang, known);
+		this.seedNames.set(theme.id, [theme.label, ...theme.seedKeywords]);
 		this.store.rebuild();
 	}
 
@@ -219,8 +241,15 @@ export class ThemeEngine implements EngineCore {
 
 	snapshot(opts: { cold?: boolean } = {}): RefineSnapshot & { version: number } {
 		const cold = opts.cold ?? (this.needsCold || this.store.themes.size === 0);
+		const pulled: [string, string][] = [];
+		if (this.seedNames.size)
+			for (const rec of this.store.inputs.values()) {
+				if (rec.hidden || this.constraints.fixedTarget(rec.id) !== undefined) continue;
+				const seed = this.pulledBy(rec);
+				if (seed !== null) pulled.push([rec.id, seed]);
+			}
 		return {
-			...buildSnapshot(this, cold),
+			...buildSnapshot(this, cold, pulled),
 			centres: cold ? undefined : this.centres,
 			fresh: [...this.fresh].filter((id) => this.store.inputs.get(id)?.theme != null),
 			version: this.version
@@ -229,6 +258,7 @@ export class ThemeEngine implements EngineCore {
 
 	applyRefinement(result: RefineResult, snapshot: RefineSnapshot): RefineStats {
 		const stats = applyResult(this, result, snapshot);
+		relabelAfterRefinement(this, this.labelContext());
 		this.centres = result.centres;
 		for (const d of snapshot.docs) this.fresh.delete(d.id);
 		this.changes = 0;
@@ -246,7 +276,21 @@ export class ThemeEngine implements EngineCore {
 	// ---- reading --------------------------------------------------------------------------
 
 	themes(): Theme[] {
-		return listThemes(this);
+		return listThemes(this, () => this.labelContext());
+	}
+
+	private labelContext(): LabelContext {
+		const stats = this.store.stats;
+		return {
+			df: (term) => {
+				const id = stats.get(term);
+				return id === undefined ? 0 : stats.df[id];
+			},
+			docs: stats.docs,
+			lang: this.lang,
+			question: this.questionWords,
+			acronyms: this.acronyms
+		};
 	}
 
 	unsorted(): string[] {
@@ -257,8 +301,14 @@ export class ThemeEngine implements EngineCore {
 		return this.store.inputs.get(inputId)?.theme ?? null;
 	}
 
+	/** A theme's inputs that stand for it best (nearest its centre), best first. */
+	representatives(themeId: string, n: number): string[] {
+		const theme = this.store.themes.get(this.constraints.resolve(themeId));
+		return theme ? representatives(this, theme, n) : [];
+	}
+
 	explain(inputId: string): string[] {
-		return explainInput(this, inputId);
+		return explainInput(this, inputId, this.labelContext());
 	}
 
 	// ---- persistence ------------------------------------------------------------------------
@@ -275,4 +325,14 @@ export class ThemeEngine implements EngineCore {
 		engine.changes = 0;
 		return engine;
 	}
+}
+
+/** The question's words and their base forms, in both languages: they never name a theme. */
+function questionWords(question: string): Set<string> {
+	const out = new Set<string>();
+	for (const { word } of tokenize(question)) {
+		out.add(word);
+		for (const lang of ['nb', 'en'] as const) for (const b of baseForms(word, lang)) out.add(b);
+	}
+	return out;
 }

@@ -1,5 +1,34 @@
 // Tuning parameters, in one place so the design note and the code cannot drift apart.
 
+/**
+ * Feature weights of the text analysis (a whole content word typed on its own weighs 1, times
+ * its specificity in general language): the concept and topic a word belongs to, the head and
+ * the other parts of a split compound, and a bigram of neighbouring content words.
+ */
+export const ANALYSIS = {
+	concept: 0.7,
+	topic: 0.7,
+	head: 0.6,
+	part: 0.4,
+	bigram: 0.5
+};
+
+/**
+ * Labels: weights of the kinds of candidate (a typed noun, a typed two-word phrase, a concept's
+ * name, a topic's name), the factor for a word typed in the other language, the share of
+ * English inputs that makes a theme's label English, and how much better another label must
+ * score (at two refinements in a row) to replace the current one.
+ */
+export const LABELS = {
+	word: 1,
+	phrase: 1.2,
+	concept: 0.9,
+	topic: 1,
+	otherLanguage: 0.3,
+	englishShare: 0.6,
+	clearlyBetter: 2
+};
+
 /** kNN smoothing of input vectors before clustering */
 export const SMOOTH_NEIGHBOURS = 10;
 export const SMOOTH_BETA = 1;
@@ -55,6 +84,19 @@ export function extendRule(granularity: number): { ratio: number; tau: number } 
 	const g = Math.max(-1, Math.min(1, granularity));
 	return { ratio: TUNING.extendRatio * Math.pow(2.5, g), tau: TUNING.extendTau };
 }
+
+/**
+ * Without k: the most themes a pass shows at granularity 0, so the default view is readable on
+ * a projector at any size (12 up to about 1,700 inputs, growing with the cube root, at most 30);
+ * each unit of granularity multiplies it by 2.5, so the slider reaches finer.
+ */
+export function maxThemes(n: number, granularity: number): number {
+	const g = Math.max(-1, Math.min(1, granularity));
+	const base = Math.min(MAX_TOP_THEMES, Math.max(MIN_TOP_THEMES, Math.round(1.2 * Math.cbrt(n))));
+	return Math.max(2, Math.round(base * Math.pow(2.5, g)));
+}
+export const MIN_TOP_THEMES = 12;
+export const MAX_TOP_THEMES = 30;
 
 /** Over-clustering before merging: enough small clusters that real themes are not blurred. */
 export function initialClusters(n: number): number {

@@ -17,6 +17,7 @@ import {
 	TUNING,
 	extendRule,
 	initialClusters,
+	maxThemes,
 	mergeThreshold,
 	restartsFor,
 	LIVE_RESTARTS
@@ -93,18 +94,23 @@ export function refine(snap: RefineSnapshot): RefineResult {
 	// merging costs little separation (`extend`); that count is then reached like a given k.
 	// Going past the threshold needs evidence: clusters of a few inputs each. In a small
 	// workshop, where a theme holds two or three inputs, the threshold alone decides.
+	// However the count comes out, the default view stays readable on a projector at any size
+	// (`maxThemes`); the granularity slider reaches finer.
 	let target = snap.k;
-	if (target === undefined && active >= TUNING.extendMinSize * K) {
+	if (target === undefined) {
 		const minScore = mergeThreshold(snap.granularity);
+		const extend = active >= TUNING.extendMinSize * K;
 		const chosen = agglomerate(G, sizes, {
 			target: 1,
 			linkage: 'average',
 			minScore,
 			canMerge,
-			extend: extendRule(snap.granularity)
+			extend: extend ? extendRule(snap.granularity) : undefined
 		});
-		if (chosen.steps.some((s) => s.score < minScore))
-			target = sizes.filter((s) => s > 0).length - chosen.steps.length;
+		const count = sizes.filter((s) => s > 0).length - chosen.steps.length;
+		if (extend && chosen.steps.some((s) => s.score < minScore)) target = count;
+		const cap = maxThemes(active, snap.granularity);
+		if (count > cap) target = cap;
 	}
 	// the count comes from the words alone; which clusters go together leans on today's themes
 	if (!snap.cold) addThemeFeature(G, p, res.labels, K, TUNING.stickiness);

@@ -33,7 +33,19 @@ export class TermStats {
 
 	/** Smoothed idf; a term only one input uses cannot relate two inputs, so it weighs nothing. */
 	idf(id: number): number {
-		const df = this.df[id] ?? 0;
-		return df < 2 ? 0 : Math.log((1 + this.docs) / (1 + df)) + 1;
+		return idf(this.names[id] ?? '', this.df[id] ?? 0, this.docs);
 	}
+}
+
+/**
+ * Inverse document frequency of a term used by `df` of `docs` inputs. Words get the smoothed
+ * form. A concept or topic (`~`, `^`) gets the plain one, which reaches zero when every input
+ * carries it: where a whole workshop is about one field (every input about bank cards, say),
+ * its concepts tell nothing apart and must not pull distinct themes together.
+ */
+export function idf(term: string, df: number, docs: number): number {
+	if (df < 2) return 0;
+	const c = term.charCodeAt(0);
+	if (c === 126 || c === 94) return Math.max(0, Math.log(docs / df));
+	return Math.log((1 + docs) / (1 + df)) + 1;
 }

@@ -30,6 +30,10 @@ export interface ThemeRec {
 	members: Set<string>;
 	keywords: string[];
 	labelDirty: boolean;
+	/** every label the engine has given this theme: it never goes back to one of them */
+	labelHistory: string[];
+	/** a better label seen at the last refinement; it takes over if the next one agrees */
+	pendingLabel: string | null;
 }
 
 /**
@@ -56,6 +60,8 @@ export class ThemeStore {
 			seedTerms: [],
 			keywords: [],
 			labelDirty: true,
+			labelHistory: [],
+			pendingLabel: null,
 			...props,
 			members: new Set()
 		};

@@ -4,8 +4,10 @@
 const URL_RE = /\b(?:https?:\/\/|www\.)\S+/giu;
 const EMAIL_RE = /\S+@\S+\.\S+/gu;
 // Letters joined by hyphens stay one token ("e-post", "ERP-systemet"); the feature step decides
-// how to split them. Apostrophes end a token so "customer's" yields "customer".
-const WORD_RE = /\p{L}+(?:-\p{L}+)*/gu;
+// how to split them. Apostrophes end a token so "customer's" yields "customer". Digits stay in a
+// word that has a letter too ("5S", "S4", "B2B"); numbers alone go.
+const PART = '[\\p{L}\\p{N}]*\\p{L}[\\p{L}\\p{N}]*';
+const WORD_RE = new RegExp(`${PART}(?:-${PART})*`, 'gu');
 
 export interface RawToken {
 	/** lower-cased, NFC-normalised word as typed */

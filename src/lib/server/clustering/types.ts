@@ -12,6 +12,8 @@ export interface Theme {
 	/** distinctive words of the theme: why these inputs belong together */
 	keywords: string[];
 	inputIds: string[];
+	/** the inputs that stand for the theme best (nearest its centre), best first */
+	quotes: string[];
 	seed: boolean;
 }
 
@@ -61,4 +63,6 @@ export interface EngineState {
 	redirects: [from: string, to: string][];
 	apart: [string, string][];
 	hidden: string[];
+	/** inputs in the unsorted tray when the state was exported (they stay there on restore) */
+	unsorted?: string[];
 }

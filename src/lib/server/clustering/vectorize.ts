@@ -1,5 +1,6 @@
 import type { Csr } from './csr';
 import { tfWeight } from './sparse';
+import { idf as idfOf } from './term-stats';
 
 export interface TermDoc {
 	terms: readonly string[];
@@ -26,7 +27,7 @@ export function vectorize(docs: readonly TermDoc[], minDf = 2): Vectorized {
 	for (const [t, f] of df) if (f >= minDf) column.set(t, terms.push(t) - 1);
 	const idf = new Float64Array(terms.length);
 	const n = docs.length;
-	terms.forEach((t, j) => (idf[j] = Math.log((1 + n) / (1 + df.get(t)!)) + 1));
+	terms.forEach((t, j) => (idf[j] = idfOf(t, df.get(t)!, n)));
 
 	// rows straight into typed arrays: count first, then fill (no boxed number arrays)
 	const ptr = new Int32Array(n + 1);
@@ -57,7 +58,8 @@ export function vectorize(docs: readonly TermDoc[], minDf = 2): Vectorized {
 		let norm = 0;
 		for (let q = start; q < end; q++) norm += val[q] * val[q];
 		norm = Math.sqrt(norm);
-		for (let q = start; q < end; q++) val[q] /= norm;
+		// a row whose terms all weigh nothing (a concept every input carries) stays all zero
+		if (norm > 0) for (let q = start; q < end; q++) val[q] /= norm;
 	});
 	return {
 		X: { n, dims: terms.length, ptr, col, val },

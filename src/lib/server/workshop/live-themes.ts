@@ -11,6 +11,8 @@ import type { Language, ThemesSnapshot } from '../../shared/types';
 
 export interface LiveThemesOptions {
 	language: Language;
+	/** the workshop's question: its words never name a theme */
+	question?: string;
 	refineWorkerUrl?: URL | string;
 	/** Called whenever the themes may have changed (the caller coalesces). */
 	onChange: () => void;
@@ -42,7 +44,7 @@ export class LiveThemes {
 		state: EngineState | null,
 		options: LiveThemesOptions
 	): LiveThemes {
-		const engineOptions = { lang: options.language };
+		const engineOptions = { lang: options.language, question: options.question };
 		if (state) return new LiveThemes(ThemeEngine.restore(state, inputs, engineOptions), options);
 		const engine = new ThemeEngine(engineOptions);
 		for (const input of inputs) engine.add(input, { place: false });
@@ -75,7 +77,10 @@ export class LiveThemes {
 
 	/** Swaps in an engine rebuilt from a stored state (undo and redo). */
 	replace(state: EngineState, inputs: InputText[]): void {
-		this.engine = ThemeEngine.restore(state, inputs, { lang: this.options.language });
+		this.engine = ThemeEngine.restore(state, inputs, {
+			lang: this.options.language,
+			question: this.options.question
+		});
 		this.changed();
 	}
 

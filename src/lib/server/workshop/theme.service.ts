@@ -106,6 +106,7 @@ export class ThemeService {
 			state,
 			{
 				language: workshop.language,
+				question: `${workshop.title} ${workshop.prompt}`,
 				refineWorkerUrl: this.options.refineWorkerUrl,
 				onChange: () => this.events.emit('themes.changed', { code }),
 				onPersist: () => this.persistLater(code)
@@ -129,22 +130,14 @@ export class ThemeService {
 		return live.current.themes().some((t) => t.id === themeId);
 	}
 
-	/**
-	 * The inputs nearest each theme's centre, taken in turn from each theme: an input that shares
-	 * more of its words with the rest of its theme stands for it better.
-	 */
+	/** The inputs nearest each theme's centre, taken in turn from each theme. */
 	async representatives(code: string, themeIds: string[], n: number): Promise<string[]> {
 		const { live } = await this.load(code);
 		const engine = live.current;
 		const ranked = engine
 			.themes()
 			.filter((t) => themeIds.includes(t.id))
-			.map((t) =>
-				t.inputIds
-					.map((id) => ({ id, shared: engine.explain(id).length }))
-					.sort((a, b) => b.shared - a.shared)
-					.map((x) => x.id)
-			);
+			.map((t) => engine.representatives(t.id, n));
 		const picked: string[] = [];
 		for (let round = 0; picked.length < n && ranked.some((r) => r.length > round); round++) {
 			for (const list of ranked) if (list[round] && picked.length < n) picked.push(list[round]);
