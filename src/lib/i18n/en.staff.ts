@@ -45,6 +45,10 @@ export const enStaff = {
 	'control.seed.label': 'Name',
 	'control.seed.keywords': 'Keywords (comma separated)',
 	'control.seed.add': 'Add theme',
+	'control.seed.list': 'Or paste a list: one theme per line, keywords after a colon',
+	'control.seed.listExample':
+		'Lean and 5S: lean, 5S, standard work\nManagement tools: ERP, dashboards',
+	'control.seed.addList': 'Add {count} themes',
 	'control.rename': 'Rename',
 	'control.renameSave': 'Save',
 	'control.locked': 'Name locked',

@@ -44,6 +44,10 @@ export const nbStaff: Record<StaffKey, string> = {
 	'control.seed.label': 'Navn',
 	'control.seed.keywords': 'Stikkord (kommaseparert)',
 	'control.seed.add': 'Legg til tema',
+	'control.seed.list': 'Eller lim inn en liste: ett tema per linje, stikkord etter kolon',
+	'control.seed.listExample':
+		'Lean og 5S: lean, 5S, standardisering\nStyringsverktøy: ERP, styringssystem',
+	'control.seed.addList': 'Legg til {count} temaer',
 	'control.rename': 'Gi nytt navn',
 	'control.renameSave': 'Lagre',
 	'control.locked': 'Navnet er låst',

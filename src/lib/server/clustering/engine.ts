@@ -11,6 +11,7 @@ import { baseForms } from './word-knowledge';
 import type { LabelContext } from './labels';
 import { refine } from './refine';
 import { refineDue } from './schedule';
+import { maxThemes } from './params';
 import { Constraints } from './constraints';
 import { buildSnapshot, applyResult } from './engine-refine';
 import { exportState, importState } from './engine-state';
@@ -131,8 +132,13 @@ export class ThemeEngine implements EngineCore {
 	private placeLive(rec: InputRec): void {
 		const seed = this.pulledBy(rec);
 		if (seed !== null) this.store.setTheme(rec.id, seed);
-		else this.store.place(rec, this.opts.k);
+		else this.store.place(rec, this.themeCap());
 		this.fresh.add(rec.id);
+	}
+
+	/** The most themes the live path may open: k, or the readable count for this many inputs. */
+	private themeCap(): number {
+		return this.opts.k ?? maxThemes(this.store.inputs.size, this.opts.granularity);
 	}
 
 	private analyze(text: string): InputFeatures {

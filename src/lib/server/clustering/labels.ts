@@ -87,6 +87,8 @@ export function labelCandidates(
 			const spec = t.includes('_')
 				? Math.min(...best.form.split(' ').map((w) => specificity(w, best.lang)))
 				: specificity(best.form, best.lang);
+			// words common in any text ("alt", "tid", "one") never name a theme
+			if (spec < LABELS.minSpecificity && !ctx.acronyms.has(best.form.toLowerCase())) continue;
 			weight =
 				(t.includes('_') ? LABELS.phrase : LABELS.word) *
 				spec *

@@ -26,6 +26,7 @@ export const LABELS = {
 	topic: 1,
 	otherLanguage: 0.3,
 	englishShare: 0.6,
+	minSpecificity: 0.5,
 	clearlyBetter: 2
 };
 

@@ -81,10 +81,30 @@ function nounForm(word: string, lang: Lang): string | null {
 	}
 	const lemmas = nbLemmas(word);
 	if (lemmas.length === 0) return word.length >= 5 ? word : null;
-	const noun = lemmas.find((l) => l.pos === 'noun');
+	const noun = nbNounLemma(word);
 	if (!noun) return null;
 	// a plural indefinite ("møter", "rutiner") is how sticky notes name things that come in
 	// numbers; other inflections go back to the base form
-	if (word === noun.lemma + 'r' || word === noun.lemma + 'er') return word;
-	return noun.lemma;
+	if (word === noun + 'r' || word === noun + 'er') return word;
+	return noun;
+}
+
+const NOUN_ENDINGS = ['ene', 'ne', 'en', 'et', 'er', 'a', 'r', 'e'];
+
+/**
+ * The base form of a Norwegian noun. The dictionary data keeps one base form per form and part
+ * of speech, so a form shared by two nouns may point at the rarer one ("bilen" → "bile"); the
+ * form with a common ending taken off is a candidate too, and the more frequent noun wins.
+ */
+export function nbNounLemma(word: string): string | null {
+	const candidates = new Set<string>();
+	for (const l of nbLemmas(word)) if (l.pos === 'noun') candidates.add(l.lemma);
+	if (!candidates.size) return null;
+	for (const e of NOUN_ENDINGS)
+		if (word.endsWith(e) && word.length - e.length >= 3) {
+			const stemForm = word.slice(0, -e.length);
+			if (nbLemmas(stemForm).some((l) => l.pos === 'noun' && l.lemma === stemForm))
+				candidates.add(stemForm);
+		}
+	return [...candidates].sort((a, b) => zipf(b, 'nb') - zipf(a, 'nb') || a.localeCompare(b))[0];
 }
