@@ -1,4 +1,5 @@
 import { adjustedRand } from './ari.ts';
+import { compoundOf } from '../../src/lib/server/clustering/seed-names.ts';
 import type { TracePoint } from './run-cluster.ts';
 import type { GoldTheme, Session } from './workshops.ts';
 
@@ -152,11 +153,7 @@ export function namingInputs(
 			for (const k of list) {
 				const hit = k.includes(' ')
 					? joined.includes(` ${k} `)
-					: tw.some(
-							(w) =>
-								w === k ||
-								(k.length >= 4 && w.length >= k.length + 3 && (w.startsWith(k) || w.endsWith(k)))
-						);
+					: tw.some((w) => w === k || (k.length >= 4 && compoundOf(w, k)));
 				if (hit) named.add(s);
 			}
 		});

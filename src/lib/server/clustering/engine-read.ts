@@ -4,6 +4,7 @@ import type { EngineCore } from './engine-core';
 import type { ThemeRec } from './theme-store';
 import type { Theme } from './types';
 import { LABELS } from './params';
+import { labelForm } from './word-knowledge';
 
 // Read-side views of a `ThemeEngine`: themes with their labels, the inputs that stand for a
 // theme, and why an input is where it is.
@@ -61,11 +62,12 @@ export function relabelAfterRefinement(engine: EngineCore, ctx: LabelContext): v
 function firstLabel(engine: EngineCore, t: ThemeRec, ctx: LabelContext): void {
 	const best = labelCandidates(members(engine, t), ctx)[0];
 	if (best) setLabel(t, best.label);
-	else if (t.members.size) {
-		// nothing nameable yet: the first typed word, until a refinement finds better
-		const f = members(engine, t)[0];
-		const s = f.surfaces.find((x) => !x.includes(' '));
-		if (s) t.label = s.charAt(0).toUpperCase() + s.slice(1);
+	else if (t.keywords.length) {
+		// nothing nameable yet: its most distinctive typed noun, else word (never one of the
+		// question), until a refinement finds better
+		const noun = t.keywords.map((k) => labelForm(k, ctx.lang, ctx.acronyms)).find(Boolean);
+		const s = noun ?? t.keywords[0];
+		t.label = s.charAt(0).toUpperCase() + s.slice(1);
 	}
 }
 

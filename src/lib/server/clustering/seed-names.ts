@@ -56,10 +56,7 @@ export class SeedNames {
 		const typed = f.surfaces.filter((w) => !w.includes(' ')).map((w) => w.replace(/-/g, ''));
 		const names = (n: Name) =>
 			n.words.every((alts) => [...alts].some((a) => terms.has(a))) ||
-			(n.part !== null &&
-				typed.some(
-					(w) => w.length >= n.part!.length + 3 && (w.startsWith(n.part!) || w.endsWith(n.part!))
-				));
+			(n.part !== null && typed.some((w) => compoundOf(w, n.part!)));
 		let best: string | null = null;
 		let bestCount = 0;
 		let tie = false;
@@ -82,4 +79,14 @@ export class SeedNames {
 interface Name {
 	words: Set<string>[];
 	part: string | null;
+}
+
+/** Norwegian inflection endings a compound's head may carry ("reachtrucken", "tollpapirene"). */
+const ENDINGS = ['', 'e', 'en', 'et', 'a', 'er', 'ene', 'ne', 's'];
+
+/** True when `word` is a compound with `part` as its first part or (inflected) last part. */
+export function compoundOf(word: string, part: string): boolean {
+	if (word.length < part.length + 3) return false;
+	if (word.startsWith(part)) return true;
+	return ENDINGS.some((e) => word.endsWith(part + e) && word.length >= part.length + e.length + 3);
 }

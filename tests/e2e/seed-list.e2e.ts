@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import {
+	chromiumPath,
+	withServerAndBrowser,
+	phoneContext,
+	screenContext,
+	snapshot,
+	hydrated
+} from '../helpers/browser';
+import { createWorkshop } from '../helpers/clients';
+
+const available = chromiumPath() !== null || process.env.CI === 'true';
+
+describe.runIf(available)('seed themes pasted as a list', () => {
+	const env = withServerAndBrowser();
+
+	it('become themes with their own labels, and pull the inputs that name them onto the projector', async () => {
+		const { server, browser } = env;
+		const created = await createWorkshop(server.url, { title: 'Oppstart', language: 'nb' });
+		const control = await (await screenContext(browser)).newPage();
+		await control.goto(`${server.url}/${created.code}/facilitator?key=${created.facilitatorToken}`);
+		await hydrated(control);
+
+		await control.locator('details.seed summary').click();
+		await control
+			.locator('#seed-list')
+			.fill('Lean og 5S: lean, 5S, standardisering\nStyringsverktøy: ERP, styringssystem\n\n');
+		const add = control.getByTestId('seed-list').getByRole('button');
+		await expect.poll(() => add.textContent()).toMatch(/2/);
+		await snapshot(control, 'facilitator-seed-list');
+		await add.click();
+		const cardLabels = () =>
+			control
+				.locator('[data-testid="theme-list"] > li')
+				.evaluateAll((els) => els.map((el) => el.textContent ?? ''));
+		await expect.poll(async () => (await cardLabels()).join(' | ')).toMatch(/Lean og 5S/);
+		expect((await cardLabels()).join(' | ')).toMatch(/Styringsverktøy/);
+		await expect.poll(() => control.locator('#seed-list').inputValue()).toBe('');
+
+		const phone = await (await phoneContext(browser, 'nb-NO')).newPage();
+		await phone.goto(`${server.url}/${created.code}`);
+		await hydrated(phone);
+		await phone.getByRole('button', { name: /Hopp over|Skip/ }).click();
+		for (const text of ['Vi har ingen 5S-tavle på avdelingen', 'ERP-systemet er tregt']) {
+			await phone.locator('#input-text').fill(text);
+			await phone.locator('button.send').click();
+		}
+		await expect.poll(() => phone.locator('[data-status="received"]').count()).toBe(2);
+
+		const projector = await (await screenContext(browser)).newPage();
+		await projector.goto(`${server.url}/${created.code}/projector?key=${created.facilitatorToken}`);
+		await hydrated(projector);
+		const labels = () =>
+			projector.evaluate(() =>
+				[...document.querySelectorAll('[data-testid="projector-map"] g[data-theme-id] text')]
+					.map((t) => t.textContent ?? '')
+					.join(' | ')
+			);
+		await expect.poll(labels, { timeout: 15_000 }).toMatch(/Lean og 5S/);
+		expect(await labels()).toMatch(/Styringsverktøy/);
+	});
+});
