@@ -4,7 +4,6 @@ import {
 	enPos,
 	nbIsNoun,
 	nbLemmas,
-	related,
 	zipf
 } from '../../../src/lib/server/clustering/lexical-data';
 
@@ -96,34 +95,5 @@ describe('zipf', () => {
 		{ word: 'xqzv', lang: 'en' }
 	] as const)('$word ($lang) is unknown: 0', ({ word, lang }) => {
 		expect(zipf(word, lang)).toBe(0);
-	});
-});
-
-describe('related (WordNet, Norwegian Wordnet)', () => {
-	it.each([
-		{ lemma: 'car', lang: 'en', has: ['en:automobile', 'nb:bil', 'en:motorcar'] },
-		{ lemma: 'meeting', lang: 'en', has: ['en:gathering', 'nb:møte'] },
-		{ lemma: 'bil', lang: 'nb', has: ['en:car', 'en:automobile'] },
-		{ lemma: 'møte', lang: 'nb', has: ['en:meeting'] }
-	] as const)('$lang:$lemma → $has', ({ lemma, lang, has }) => {
-		const got = related(lemma, lang);
-		for (const h of has) expect(got).toContain(h);
-		expect(got).not.toContain(`${lang}:${lemma}`);
-	});
-
-	it('lists hypernyms', () => {
-		expect(related('car', 'en', { maxSenses: 1 })).toContain('en:machine');
-		expect(related('dog', 'en', { maxSenses: 1 })).toContain('en:canine');
-	});
-
-	it('keeps to the first senses when asked', () => {
-		expect(related('run', 'en', { maxSenses: 1 }).length).toBeLessThan(related('run', 'en').length);
-	});
-
-	it.each([
-		{ lemma: 'xqzv', lang: 'en' },
-		{ lemma: 'xqzv', lang: 'nb' }
-	] as const)('knows nothing of $lang:$lemma', ({ lemma, lang }) => {
-		expect(related(lemma, lang)).toEqual([]);
 	});
 });

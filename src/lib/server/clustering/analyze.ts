@@ -13,6 +13,11 @@ export interface InputFeatures {
 	/** feature terms (stems, `~concept` and `^topic` keys, `a_b` bigrams) with accumulated weights */
 	terms: string[];
 	weights: number[];
+	/**
+	 * per term, how specific its word is in general language (1 for concepts, topics, bigrams and
+	 * acronyms): applied as far as the workshop is one the lexicon speaks to (`lexiconTrust`)
+	 */
+	spec: number[];
 	/** surface form typed for each term occurrence, aligned with `surfaceTerms` */
 	surfaceTerms: string[];
 	surfaces: string[];
@@ -50,11 +55,13 @@ export function analyze(text: string, opts: AnalyzeOptions): InputFeatures {
 	const lang = detectLanguage(tokens.map((t) => t.word)) ?? opts.fallbackLang;
 	const lex = conceptLexicon();
 	const weights = new Map<string, number>();
+	const specs = new Map<string, number>();
 	const surfaceTerms: string[] = [];
 	const surfaces: string[] = [];
-	const add = (term: string, w: number, surface: string) => {
+	const add = (term: string, w: number, surface: string, spec = 1) => {
 		if (w <= 0) return;
 		weights.set(term, (weights.get(term) ?? 0) + w);
+		specs.set(term, Math.max(specs.get(term) ?? 0, spec));
 		surfaceTerms.push(term);
 		surfaces.push(surface);
 	};
@@ -86,7 +93,7 @@ export function analyze(text: string, opts: AnalyzeOptions): InputFeatures {
 		if (!acronym && isStopword(word)) return;
 		const whole = word.replace(/-/g, '');
 		const term = acronym ? whole : wordTerm(whole, lang);
-		add(term, acronym ? 1 : specificity(whole, lang), word);
+		add(term, 1, word, acronym ? 1 : specificity(whole, lang));
 		const concepts = lex.lookup(keys[i]);
 		if (concepts.length && !inPhrase[i]) addConcepts(concepts, 1, word);
 		const hyphenParts = word.split('-').filter((p) => p.length >= 2 && !isStopword(p));
@@ -101,7 +108,7 @@ export function analyze(text: string, opts: AnalyzeOptions): InputFeatures {
 				if (isStopword(p)) return;
 				// the head of a compound (its last part) says what the thing is
 				const w = j === parts.length - 1 ? ANALYSIS.head : ANALYSIS.part;
-				add(wordTerm(p, lang), w * specificity(p, lang), p);
+				add(wordTerm(p, lang), w, p, specificity(p, lang));
 				const pc = lex.lookup(wordKeys(p, lang));
 				if (pc.length) addConcepts(pc, w, p);
 			});
@@ -113,6 +120,7 @@ export function analyze(text: string, opts: AnalyzeOptions): InputFeatures {
 		lang,
 		terms: [...weights.keys()],
 		weights: [...weights.values()],
+		spec: [...weights.keys()].map((t) => specs.get(t) ?? 1),
 		surfaceTerms,
 		surfaces
 	};

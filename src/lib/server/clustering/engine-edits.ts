@@ -53,7 +53,7 @@ function proposeSplit(engine: EngineCore, theme: ThemeRec): string[][] {
 	const members = [...theme.members];
 	const docs = members.map((id) => {
 		const f = engine.store.inputs.get(id)!.f;
-		return { id, terms: f.terms, weights: f.weights };
+		return { id, terms: f.terms, weights: f.weights, spec: f.spec };
 	});
 	const r = refine({
 		docs,

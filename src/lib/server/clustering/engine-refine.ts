@@ -12,7 +12,8 @@ export function buildSnapshot(
 	const { store, constraints } = engine;
 	const docs = [];
 	for (const rec of store.inputs.values())
-		if (!rec.hidden) docs.push({ id: rec.id, terms: rec.f.terms, weights: rec.f.weights });
+		if (!rec.hidden)
+			docs.push({ id: rec.id, terms: rec.f.terms, weights: rec.f.weights, spec: rec.f.spec });
 	const fixed: [string, string | null][] = constraints
 		.fixedEntries()
 		.filter(([id]) => store.inputs.has(id) && !store.inputs.get(id)!.hidden);

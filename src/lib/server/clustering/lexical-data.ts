@@ -1,10 +1,9 @@
 // Word knowledge from licensed lexical resources (see THIRD-PARTY.md): Bokmål base forms and parts
-// of speech, English lemmas, word frequencies in both languages, and WordNet relations.
+// of speech, English lemmas and parts of speech, and word frequencies in both languages.
 // The data live in ./data/ as modules that each export one string (written by scripts/lexicon/);
 // each group is parsed once, on first use. Pure: no I/O.
 import nbMorphData from './data/nb-morph';
 import enLemmaData from './data/en-lemmas';
-import wordnetData from './data/wordnet';
 import freqNbData from './data/freq-nb';
 import freqEnData from './data/freq-en';
 
@@ -317,127 +316,4 @@ function loadFreq(data: string): Map<string, number> {
 export function zipf(word: string, lang: LexLang): number {
 	const map = (freq[lang] ??= loadFreq(lang === 'nb' ? freqNbData : freqEnData));
 	return map.get(word.toLowerCase()) ?? 0;
-}
-
-// ---- WordNet relations -------------------------------------------------------------------------
-
-interface Net {
-	/** synset → part of speech: 0 noun, 1 verb, 2 adjective */
-	pos: Uint8Array;
-	/** direct hypernyms of synset s: hypernyms[hypStart[s]] … hypernyms[hypStart[s + 1] - 1] */
-	hypStart: Int32Array;
-	hypernyms: Int32Array;
-	/** English members (lemma numbers) of synset s: enMembers[enStart[s]] … */
-	enStart: Int32Array;
-	enMembers: Int32Array;
-	/** synset → Bokmål members */
-	nbMembers: (readonly string[])[];
-	/** Bokmål lemma → synsets */
-	nbSenses: Map<string, number[]>;
-}
-
-let net: Net | null = null;
-
-function loadNet(): Net {
-	const lines = wordnetData.split('\n');
-	const n = lines.length;
-	const pos = new Uint8Array(n);
-	const hypStart = new Int32Array(n + 1);
-	const hyp: number[] = [];
-	const nbMembers: (readonly string[])[] = new Array(n);
-	const nbSenses = new Map<string, number[]>();
-	for (let i = 0; i < n; i++) {
-		const line = lines[i];
-		const t1 = line.indexOf('\t');
-		const t2 = line.indexOf('\t', t1 + 1);
-		pos[i] = line[0] === 'n' ? 0 : line[0] === 'v' ? 1 : 2;
-		hypStart[i] = hyp.length;
-		if (t2 > t1 + 1) for (const h of line.slice(t1 + 1, t2).split(',')) hyp.push(parseInt(h, 36));
-		if (t2 + 1 < line.length) {
-			const nbs = line.slice(t2 + 1).split(',');
-			nbMembers[i] = nbs;
-			for (const l of nbs) {
-				const list = nbSenses.get(l);
-				if (list) list.push(i);
-				else nbSenses.set(l, [i]);
-			}
-		} else nbMembers[i] = NONE;
-	}
-	hypStart[n] = hyp.length;
-	// Invert the lemmas' sense lists into member lists (counting sort by synset).
-	const lex = en();
-	const enStart = new Int32Array(n + 1);
-	for (const s of lex.senses) enStart[s + 1]++;
-	for (let s = 0; s < n; s++) enStart[s + 1] += enStart[s];
-	const fill = enStart.slice(0, n);
-	const enMembers = new Int32Array(lex.senses.length);
-	for (let l = 0; l < lex.lemmas.length; l++)
-		for (let k = lex.senseStart[l]; k < lex.senseStart[l + 1]; k++)
-			enMembers[fill[lex.senses[k]]++] = l;
-	return {
-		pos,
-		hypStart,
-		hypernyms: Int32Array.from(hyp),
-		enStart,
-		enMembers,
-		nbMembers,
-		nbSenses
-	};
-}
-
-export interface RelatedOptions {
-	/** Use only the first senses of each part of speech (WordNet orders senses by frequency). */
-	maxSenses?: number;
-}
-
-/**
- * Words related to a noun, verb or adjective lemma through WordNet, as `lang:lemma` strings:
- * synonyms (same synset), translations between Bokmål and English (the Norwegian Wordnet shares
- * WordNet's synsets), then the members of the direct hypernym synsets in both languages.
- * The lemma itself is left out. Empty when the lemma is in no synset.
- */
-export function related(
-	lemma: string,
-	lang: LexLang,
-	opts: RelatedOptions = {}
-): readonly string[] {
-	const w = lemma.toLowerCase();
-	const lex = en();
-	const nt = (net ??= loadNet());
-	let all: ArrayLike<number> = NONE;
-	if (lang === 'nb') all = nt.nbSenses.get(w) ?? NONE;
-	else {
-		const i = lex.index.get(w);
-		if (i !== undefined) all = lex.senses.subarray(lex.senseStart[i], lex.senseStart[i + 1]);
-	}
-	if (all.length === 0) return NONE;
-	const max = opts.maxSenses ?? Infinity;
-	const perPos = [0, 0, 0];
-	const senses: number[] = [];
-	for (let i = 0; i < all.length; i++) {
-		const s = all[i];
-		if (perPos[nt.pos[s]]++ < max) senses.push(s);
-	}
-	const seen = new Set<string>([`${lang}:${w}`]);
-	const out: string[] = [];
-	const add = (key: string) => {
-		if (seen.has(key)) return;
-		seen.add(key);
-		out.push(key);
-	};
-	const members = (l: LexLang, s: number) => {
-		if (l === 'nb') for (const x of nt.nbMembers[s]) add(`nb:${x}`);
-		else
-			for (let k = nt.enStart[s]; k < nt.enStart[s + 1]; k++)
-				add(`en:${lex.lemmas[nt.enMembers[k]]}`);
-	};
-	const other: LexLang = lang === 'en' ? 'nb' : 'en';
-	for (const s of senses) members(lang, s);
-	for (const s of senses) members(other, s);
-	for (const s of senses)
-		for (let k = nt.hypStart[s]; k < nt.hypStart[s + 1]; k++) {
-			members(lang, nt.hypernyms[k]);
-			members(other, nt.hypernyms[k]);
-		}
-	return out;
 }

@@ -5,6 +5,8 @@ export interface SnapshotDoc {
 	id: string;
 	terms: string[];
 	weights: number[];
+	/** general-language specificity per term (see `InputFeatures.spec`); 1 when absent */
+	spec?: number[];
 }
 
 export interface SnapshotTheme {

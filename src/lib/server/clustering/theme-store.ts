@@ -1,5 +1,5 @@
 import type { InputFeatures } from './analyze';
-import { TermStats } from './term-stats';
+import { TermStats, specWeight } from './term-stats';
 import { CentroidIndex, UnsortedPool } from './live-index';
 import { tfidfVector, sparseDot, type SparseVec } from './sparse';
 import {
@@ -80,7 +80,9 @@ export class ThemeStore {
 	}
 
 	vectorOf(rec: InputRec): SparseVec {
-		return tfidfVector(rec.termIds, rec.f.weights, (t) => this.stats.idf(t));
+		const trust = this.stats.trust();
+		const weights = rec.f.weights.map((w, i) => w * specWeight(rec.f.spec[i] ?? 1, trust));
+		return tfidfVector(rec.termIds, weights, (t) => this.stats.idf(t));
 	}
 
 	/** Seed keywords count even before any input used them, hence the floor on their idf. */

@@ -1,10 +1,11 @@
 import type { Csr } from './csr';
 import { tfWeight } from './sparse';
-import { idf as idfOf } from './term-stats';
+import { idf as idfOf, lexiconTrust, specWeight } from './term-stats';
 
 export interface TermDoc {
 	terms: readonly string[];
 	weights: readonly number[];
+	spec?: readonly number[];
 }
 
 export interface Vectorized {
@@ -27,7 +28,11 @@ export function vectorize(docs: readonly TermDoc[], minDf = 2): Vectorized {
 	for (const [t, f] of df) if (f >= minDf) column.set(t, terms.push(t) - 1);
 	const idf = new Float64Array(terms.length);
 	const n = docs.length;
-	terms.forEach((t, j) => (idf[j] = idfOf(t, df.get(t)!, n)));
+	let meaningDocs = 0;
+	for (const d of docs)
+		if (d.terms.some((t) => t.startsWith('~') || t.startsWith('^'))) meaningDocs++;
+	terms.forEach((t, j) => (idf[j] = idfOf(t, df.get(t)!, n, meaningDocs)));
+	const trust = lexiconTrust(meaningDocs, n);
 
 	// rows straight into typed arrays: count first, then fill (no boxed number arrays)
 	const ptr = new Int32Array(n + 1);
@@ -44,7 +49,7 @@ export function vectorize(docs: readonly TermDoc[], minDf = 2): Vectorized {
 		for (let j = 0; j < d.terms.length; j++) {
 			const c = column.get(d.terms[j]);
 			if (c === undefined) continue;
-			const v = tfWeight(d.weights[j]) * idf[c];
+			const v = tfWeight(d.weights[j] * specWeight(d.spec?.[j] ?? 1, trust)) * idf[c];
 			// insertion sort by column (stable, rows are short)
 			let q = end++;
 			while (q > start && col[q - 1] > c) {
