@@ -36,7 +36,8 @@ export function listThemes(engine: EngineCore, ctx: () => LabelContext): Theme[]
 
 /**
  * Labels move only at a refinement, and only for a clear reason: a theme keeps its label unless
- * another is clearly better (`LABELS.clearlyBetter` × the current one's score) at two
+ * another is clearly better (`LABELS.clearlyBetter` × the current one's score, times the number
+ * of labels it has had, so a second change needs a far clearer case than the first) at two
  * refinements in a row, and it never goes back to a label it had before. A facilitator's label
  * is never touched.
  */
@@ -50,7 +51,9 @@ export function relabelAfterRefinement(engine: EngineCore, ctx: LabelContext): v
 		}
 		const current = ranked.find((c) => c.label === t.label)?.score ?? 0;
 		const better = ranked.find((c) => !t.labelHistory.includes(c.label));
-		if (!better || better.score < LABELS.clearlyBetter * current) {
+		// every change the engine has made already raises the bar for the next one
+		const bar = LABELS.clearlyBetter * Math.max(1, t.labelHistory.length);
+		if (!better || better.score < bar * current) {
 			t.pendingLabel = null;
 			continue;
 		}
@@ -67,7 +70,7 @@ function firstLabel(engine: EngineCore, t: ThemeRec, ctx: LabelContext): void {
 		// question), until a refinement finds better
 		const noun = t.keywords.map((k) => labelForm(k, ctx.lang, ctx.acronyms)).find(Boolean);
 		const s = noun ?? t.keywords[0];
-		t.label = s.charAt(0).toUpperCase() + s.slice(1);
+		setLabel(t, s.charAt(0).toUpperCase() + s.slice(1));
 	}
 }
 
