@@ -117,11 +117,13 @@ export function labelTheme(members: readonly InputFeatures[], ctx: LabelContext)
 
 export function keywordsOf(members: readonly InputFeatures[], ctx: LabelContext): string[] {
 	const tf = new Map<string, number>();
+	const spec = new Map<string, number>();
 	const surfaces = new Map<string, Map<string, number>>();
 	for (const f of members) {
 		f.terms.forEach((t, i) => {
 			if (isMeaningTerm(t) || t.includes('_')) return;
 			tf.set(t, (tf.get(t) ?? 0) + f.weights[i]);
+			spec.set(t, Math.max(spec.get(t) ?? 0, f.spec[i] ?? 1));
 		});
 		f.surfaceTerms.forEach((t, i) => {
 			let m = surfaces.get(t);
@@ -129,9 +131,12 @@ export function keywordsOf(members: readonly InputFeatures[], ctx: LabelContext)
 			m.set(f.surfaces[i], (m.get(f.surfaces[i]) ?? 0) + 1);
 		});
 	}
-	const score = (t: string) => (tf.get(t) ?? 0) * Math.log(1 + ctx.docs / Math.max(1, ctx.df(t)));
+	const score = (t: string) =>
+		(tf.get(t) ?? 0) * (spec.get(t) ?? 1) * Math.log(1 + ctx.docs / Math.max(1, ctx.df(t)));
 	const out: string[] = [];
-	for (const t of [...tf.keys()].sort((a, b) => score(b) - score(a) || a.localeCompare(b))) {
+	// words common in any text ("ganger", "ingenting") say nothing about why inputs belong together
+	const telling = [...tf.keys()].filter((t) => (spec.get(t) ?? 1) >= LABELS.minSpecificity);
+	for (const t of telling.sort((a, b) => score(b) - score(a) || a.localeCompare(b))) {
 		const m = surfaces.get(t);
 		if (!m) continue;
 		const s = [...m].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0][0];
