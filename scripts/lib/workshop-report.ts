@@ -4,7 +4,7 @@ import type { WorkshopRun } from './workshop-eval.ts';
 // seed's ARI beside them), then the means over all sessions against the targets.
 
 const f2 = (v: number) => v.toFixed(2);
-const pct = (v: number) => `${(100 * v).toFixed(0)}%`;
+const pct = (v: number, digits = 0) => `${(100 * v).toFixed(digits)}%`;
 const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);
 
 export function workshopLines(runs: WorkshopRun[], seeds: number[]): string[] {
@@ -60,10 +60,10 @@ export function workshopLines(runs: WorkshopRun[], seeds: number[]): string[] {
 		`| live ARI, no seeds | ${f2(ari)} | ≥ 0.60 | ${check(ari >= 0.6)} |`,
 		`| live ARI, every gold theme seeded | ${f2(sari)} | ≥ 0.80 | ${check(sari >= 0.8)} |`,
 		`| themes vs gold count, mean (worst) deviation | ${pct(countOff)} (${pct(worstOff)}) | within ±30 % | ${check(worstOff <= 0.3)} |`,
-		`| unsorted share | ${pct(uns)} | ≤ 5 % | ${check(uns <= 0.05)} |`,
+		`| unsorted share | ${pct(uns, 1)} | ≤ 5 % | ${check(uns <= 0.05)} |`,
 		`| label hit rate | ${pct(hits)} | ≥ 85 % | ${check(hits >= 0.85)} |`,
 		`| label changes per theme (themes relabelled twice, all runs) | ${f2(changes)} (${twice}) | ≤ 0.2, none twice | ${check(changes <= 0.2 && twice === 0)} |`,
-		`| inputs naming a seed that land in it | ${naming ? pct(home / naming) : '–'} | ≥ 90 % | ${check(naming > 0 && home / naming >= 0.9)} |`
+		`| inputs naming a seed that land in it | ${naming ? pct(home / naming, 1) : '–'} | ≥ 90 % | ${check(naming > 0 && home / naming >= 0.9)} |`
 	);
 	return lines;
 }
