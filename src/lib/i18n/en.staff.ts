@@ -48,7 +48,7 @@ export const enStaff = {
 	'control.seed.list': 'Or paste a list: one theme per line, keywords after a colon',
 	'control.seed.listExample':
 		'Lean and 5S: lean, 5S, standard work\nManagement tools: ERP, dashboards',
-	'control.seed.addList': 'Add {count} themes',
+	'control.seed.addList': 'Add {n} theme|Add {n} themes',
 	'control.rename': 'Rename',
 	'control.renameSave': 'Save',
 	'control.locked': 'Name locked',

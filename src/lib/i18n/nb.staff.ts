@@ -47,7 +47,7 @@ export const nbStaff: Record<StaffKey, string> = {
 	'control.seed.list': 'Eller lim inn en liste: ett tema per linje, stikkord etter kolon',
 	'control.seed.listExample':
 		'Lean og 5S: lean, 5S, standardisering\nStyringsverktøy: ERP, styringssystem',
-	'control.seed.addList': 'Legg til {count} temaer',
+	'control.seed.addList': 'Legg til {n} tema|Legg til {n} temaer',
 	'control.rename': 'Gi nytt navn',
 	'control.renameSave': 'Lagre',
 	'control.locked': 'Navnet er låst',
