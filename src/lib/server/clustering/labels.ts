@@ -4,11 +4,6 @@ import { labelForm, specificity } from './word-knowledge';
 import { LABELS } from './params';
 import type { Lang } from './language';
 
-export interface ThemeLabel {
-	label: string;
-	keywords: string[];
-}
-
 /** A label a theme could carry, with how well it names the theme's inputs. */
 export interface LabelCandidate {
 	label: string;
@@ -106,15 +101,6 @@ export function labelCandidates(
 		.sort((a, b) => b.score - a.score || a.label.localeCompare(b.label));
 }
 
-/** The label and the five keywords (the theme's most distinctive typed words). */
-export function labelTheme(members: readonly InputFeatures[], ctx: LabelContext): ThemeLabel {
-	const candidates = labelCandidates(members, ctx);
-	return {
-		label: candidates[0]?.label ?? fallbackLabel(members),
-		keywords: keywordsOf(members, ctx)
-	};
-}
-
 export function keywordsOf(members: readonly InputFeatures[], ctx: LabelContext): string[] {
 	const tf = new Map<string, number>();
 	const spec = new Map<string, number>();
@@ -144,14 +130,6 @@ export function keywordsOf(members: readonly InputFeatures[], ctx: LabelContext)
 		if (out.length >= KEYWORDS) break;
 	}
 	return out;
-}
-
-/** A theme of inputs that share nothing nameable still needs a name: its first typed word. */
-function fallbackLabel(members: readonly InputFeatures[]): string {
-	for (const f of members)
-		for (const s of f.surfaces)
-			if (s && !s.includes(' ')) return s.charAt(0).toUpperCase() + s.slice(1);
-	return '';
 }
 
 function bestForm(

@@ -36,16 +36,6 @@ const SPEC_FULL = 4;
 const SPEC_ZERO = 6.5;
 const SPEC_MIN = 0.1;
 
-/** True for words that are nouns in the language's dictionary (or unknown, such as new compounds). */
-export function nounLike(word: string, lang: Lang): boolean {
-	if (lang === 'nb') {
-		const ls = nbLemmas(word);
-		return ls.length === 0 ? word.length >= 5 : ls.some((l) => l.pos === 'noun');
-	}
-	const pos = enPos(enLemma(word) ?? word);
-	return pos.size === 0 ? word.length >= 5 : pos.has('noun');
-}
-
 /**
  * The form a typed word or two-word phrase takes on a sticky note, or null when it cannot name
  * a theme: nouns in base form ("møtene" → "møte"; a typed plural such as "møter" is kept),
