@@ -6,7 +6,7 @@ export const enStaff = {
 	'facilitator.title': 'Control room',
 	'facilitator.joinAt': 'Join at',
 	'facilitator.code': 'Code',
-	'facilitator.participantsOnline': 'participants online',
+	'facilitator.participantsOnline': 'participant online|participants online',
 	'facilitator.inputs': 'inputs',
 	'facilitator.openInput': 'Open input',
 	'facilitator.closeInput': 'Close input',

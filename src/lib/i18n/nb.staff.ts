@@ -5,7 +5,7 @@ export const nbStaff: Record<StaffKey, string> = {
 	'facilitator.title': 'Kontrollrom',
 	'facilitator.joinAt': 'Bli med på',
 	'facilitator.code': 'Kode',
-	'facilitator.participantsOnline': 'deltakere tilkoblet',
+	'facilitator.participantsOnline': 'deltaker tilkoblet|deltakere tilkoblet',
 	'facilitator.inputs': 'innspill',
 	'facilitator.openInput': 'Åpne for innspill',
 	'facilitator.closeInput': 'Steng for innspill',

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import {
+	chromiumPath,
+	withServerAndBrowser,
+	phoneContext,
+	screenContext,
+	hydrated
+} from '../helpers/browser';
+import { createWorkshop } from '../helpers/clients';
+
+const available = chromiumPath() !== null || process.env.CI === 'true';
+
+describe.runIf(available)('details a room notices', () => {
+	const env = withServerAndBrowser();
+
+	it("the phone keyboard's Send key sends, Shift+Enter breaks the line, and one phone is '1 deltaker'", async () => {
+		const { server, browser } = env;
+		const created = await createWorkshop(server.url, { title: 'Oppstart', language: 'nb' });
+		const screen = await (await screenContext(browser)).newPage();
+		await screen.goto(`${server.url}/${created.code}/facilitator?key=${created.facilitatorToken}`);
+		await hydrated(screen);
+
+		const phone = await (await phoneContext(browser, 'nb-NO')).newPage();
+		await phone.goto(`${server.url}/${created.code}`);
+		await hydrated(phone);
+		await phone.getByRole('button', { name: /Hopp over|Skip/ }).click();
+		const box = phone.locator('#input-text');
+		await box.fill('Maskinene står');
+		await box.press('Shift+Enter');
+		await box.pressSequentially('mens vi venter på deler');
+		await expect.poll(() => box.inputValue()).toBe('Maskinene står\nmens vi venter på deler');
+		await box.press('Enter');
+		await expect.poll(() => phone.locator('[data-status="received"]').count()).toBe(1);
+		await expect.poll(() => box.inputValue()).toBe('');
+
+		const counts = screen.locator('.counts');
+		await expect.poll(() => screen.getByTestId('participants-online').textContent()).toBe('1');
+		await expect.poll(() => counts.textContent()).toMatch(/1\s+deltaker tilkoblet/);
+		expect(await counts.textContent()).not.toMatch(/1\s+deltakere/);
+	});
+});
