@@ -38,4 +38,34 @@ describe.runIf(available)('details a room notices', () => {
 		await expect.poll(() => counts.textContent()).toMatch(/1\s+deltaker tilkoblet/);
 		expect(await counts.textContent()).not.toMatch(/1\s+deltakere/);
 	});
+
+	it('a long unbroken input stays inside the unsorted tray on the projector, clear of the join panel', async () => {
+		const { server, browser } = env;
+		const created = await createWorkshop(server.url, { title: 'Oppstart', language: 'nb' });
+		const projector = await (await screenContext(browser)).newPage();
+		await projector.goto(`${server.url}/${created.code}/projector?key=${created.facilitatorToken}`);
+		await hydrated(projector);
+		const phone = await (await phoneContext(browser, 'nb-NO')).newPage();
+		await phone.goto(`${server.url}/${created.code}`);
+		await hydrated(phone);
+		await phone.getByRole('button', { name: /Hopp over|Skip/ }).click();
+		await phone.locator('#input-text').fill('A'.repeat(280));
+		await phone.locator('button.send').click();
+		await expect.poll(() => phone.locator('[data-status="received"]').count()).toBe(1);
+
+		const tray = projector.getByTestId('projector-unsorted');
+		await expect.poll(() => tray.count()).toBe(1);
+		const box = (await tray.boundingBox())!;
+		const join = (await projector.locator('.corner').boundingBox())!;
+		const item = (await tray.locator('li').first().boundingBox())!;
+		expect(box.x + box.width).toBeLessThanOrEqual(join.x);
+		expect(item.x + item.width).toBeLessThanOrEqual(box.x + box.width + 1);
+		// the text itself wraps inside its line, rather than running on over its neighbours
+		const overflow = await tray
+			.locator('li')
+			.first()
+			.evaluate((li) => li.scrollWidth - li.clientWidth);
+		expect(overflow).toBeLessThanOrEqual(0);
+		expect(box.y + box.height).toBeLessThanOrEqual(1080);
+	});
 });
