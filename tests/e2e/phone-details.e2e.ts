@@ -68,4 +68,34 @@ describe.runIf(available)('details a room notices', () => {
 		expect(overflow).toBeLessThanOrEqual(0);
 		expect(box.y + box.height).toBeLessThanOrEqual(1080);
 	});
+
+	it('a phone set to English shows the page in English in a Norwegian workshop, and its choice sticks', async () => {
+		const { server, browser } = env;
+		const created = await createWorkshop(server.url, { title: 'Oppstart', language: 'nb' });
+		const english = await (await phoneContext(browser, 'en-GB')).newPage();
+		await english.goto(`${server.url}/${created.code}`);
+		await expect
+			.poll(() => english.locator('label[for="input-text"]').textContent())
+			.toBe('Your input');
+		await hydrated(english);
+		await expect
+			.poll(() => english.locator('label[for="input-text"]').textContent())
+			.toBe('Your input');
+		const norwegian = await (await phoneContext(browser, 'nb-NO')).newPage();
+		await norwegian.goto(`${server.url}/${created.code}`);
+		await hydrated(norwegian);
+		await expect
+			.poll(() => norwegian.locator('label[for="input-text"]').textContent())
+			.toBe('Ditt innspill');
+		// the switch on the page wins over the phone's setting, also after a reload
+		await english.locator('button.lang').click();
+		await expect
+			.poll(() => english.locator('label[for="input-text"]').textContent())
+			.toBe('Ditt innspill');
+		await english.reload();
+		await hydrated(english);
+		await expect
+			.poll(() => english.locator('label[for="input-text"]').textContent())
+			.toBe('Ditt innspill');
+	});
 });

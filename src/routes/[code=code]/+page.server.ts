@@ -4,9 +4,11 @@ import { setPrivateCookie } from '$lib/server/staff-auth';
 import { DomainError, httpStatus } from '$lib/server/workshop/errors';
 import { participantCookieName } from '$lib/server/workshop/cookies';
 import type { WorkshopService } from '$lib/server/workshop/workshop.service';
+import { languageFromHeader } from '$lib/server/language';
+import type { Language } from '$lib/shared/types';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ params, locals, cookies, url }) => {
+export const load: PageServerLoad = async ({ params, locals, cookies, url, request }) => {
 	const code = params.code.toUpperCase();
 	if (code !== params.code) redirect(308, `/${code}${url.search}`);
 	const { workshops } = locals.runtime;
@@ -27,7 +29,10 @@ export const load: PageServerLoad = async ({ params, locals, cookies, url }) => 
 			inputs,
 			// A fresh id in the plain form, so re-posting the same form cannot store the input twice.
 			formId: randomUUID(),
-			sent: url.searchParams.has('sent')
+			sent: url.searchParams.has('sent'),
+			// the phone's own language for the page around the question; the question itself is
+			// the workshop's
+			uiLanguage: uiLanguage(request.headers.get('accept-language'), workshop.language)
 		};
 	} catch (err) {
 		if (err instanceof DomainError)
@@ -98,3 +103,8 @@ export const actions: Actions = {
 		redirect(303, `/${code}`);
 	}
 };
+
+/** The phone's language when it says one, else the workshop's. */
+function uiLanguage(acceptLanguage: string | null, workshop: Language): Language {
+	return acceptLanguage ? languageFromHeader(acceptLanguage) : workshop;
+}
