@@ -98,4 +98,51 @@ describe.runIf(available)('details a room notices', () => {
 			.poll(() => english.locator('label[for="input-text"]').textContent())
 			.toBe('Ditt innspill');
 	});
+
+	it('the facilitator picks several inputs of a theme with the mouse, top to bottom, and splits them off', async () => {
+		const { server, browser } = env;
+		const created = await createWorkshop(server.url, { title: 'Oppstart', language: 'nb' });
+		const control = await (await screenContext(browser)).newPage();
+		await control.goto(`${server.url}/${created.code}/facilitator?key=${created.facilitatorToken}`);
+		await hydrated(control);
+		const phone = await (await phoneContext(browser, 'nb-NO')).newPage();
+		await phone.goto(`${server.url}/${created.code}`);
+		await hydrated(phone);
+		await phone.getByRole('button', { name: /Hopp over|Skip/ }).click();
+		const texts = [
+			'For mange møter uten beslutninger',
+			'Møtene er lange og uten agenda',
+			'Møter hele dagen, ingen tid til arbeid',
+			'Ukentlige møter som kunne vært en e-post'
+		];
+		for (const text of texts) {
+			await phone.locator('#input-text').fill(text);
+			await phone.locator('#input-text').press('Enter');
+		}
+		await expect.poll(() => phone.locator('[data-status="received"]').count()).toBe(4);
+		const card = control.locator('[data-testid="theme-list"] > li').first();
+		await expect.poll(() => card.locator('li[data-input-id]').count(), { timeout: 15_000 }).toBe(4);
+		const rows = card.locator('li[data-input-id]');
+		// tick the first, then the second: nothing may move under the mouse between the two
+		await rows.nth(0).locator('label.pick').click();
+		await rows.nth(1).locator('label.pick').click();
+		await expect.poll(() => rows.nth(0).locator('input[type=checkbox]').isChecked()).toBe(true);
+		await expect.poll(() => rows.nth(1).locator('input[type=checkbox]').isChecked()).toBe(true);
+		await card.getByRole('button', { name: /\(2\)/ }).click();
+		await expect.poll(() => control.locator('[data-testid="theme-list"] > li').count()).toBe(2);
+
+		// on a touch screen, where nothing hovers, every input's tools are there to tap
+		const touch = await (
+			await browser.newContext({
+				viewport: { width: 1280, height: 800 },
+				hasTouch: true,
+				locale: 'nb-NO'
+			})
+		).newPage();
+		await touch.goto(`${server.url}/${created.code}/facilitator?key=${created.facilitatorToken}`);
+		await hydrated(touch);
+		const first = touch.locator('[data-testid="theme-list"] li[data-input-id]').first();
+		await expect.poll(() => first.getByRole('combobox').isVisible()).toBe(true);
+		await expect.poll(() => first.getByRole('button', { name: 'Skjul' }).isVisible()).toBe(true);
+	});
 });
