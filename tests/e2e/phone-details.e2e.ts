@@ -145,4 +145,54 @@ describe.runIf(available)('details a room notices', () => {
 		await expect.poll(() => first.getByRole('combobox').isVisible()).toBe(true);
 		await expect.poll(() => first.getByRole('button', { name: 'Skjul' }).isVisible()).toBe(true);
 	});
+
+	it("the projector shows every theme's whole label, the facilitator's long renames included", async () => {
+		const { server, browser } = env;
+		const created = await createWorkshop(server.url, { title: 'Oppstart', language: 'nb' });
+		const control = await (await screenContext(browser)).newPage();
+		await control.goto(`${server.url}/${created.code}/facilitator?key=${created.facilitatorToken}`);
+		await hydrated(control);
+		const projector = await (await screenContext(browser)).newPage();
+		await projector.goto(`${server.url}/${created.code}/projector?key=${created.facilitatorToken}`);
+		await hydrated(projector);
+		const phone = await (await phoneContext(browser, 'nb-NO')).newPage();
+		await phone.goto(`${server.url}/${created.code}`);
+		await hydrated(phone);
+		await phone.getByRole('button', { name: /Hopp over|Skip/ }).click();
+		const texts = [
+			'ERP-systemet snakker ikke med lageret',
+			'ERP-et er tregt og gammelt',
+			'Vi taster ordre inn i ERP to ganger',
+			'For mange møter uten beslutninger',
+			'Møtene er lange og uten agenda'
+		];
+		for (const text of texts) {
+			await phone.locator('#input-text').fill(text);
+			await phone.locator('#input-text').press('Enter');
+		}
+		await expect.poll(() => phone.locator('[data-status="received"]').count()).toBe(texts.length);
+		const card = control.locator('[data-testid="theme-list"] > li').first();
+		await expect.poll(() => card.count(), { timeout: 15_000 }).toBe(1);
+		const id = await card.getAttribute('data-theme-id');
+		await card.getByRole('button', { name: 'Gi nytt navn' }).click();
+		await card.getByRole('textbox').fill('Styringsverktøy og ERP-integrasjoner');
+		await card.getByRole('textbox').press('Enter');
+		const label = () =>
+			projector.evaluate(
+				(themeId) =>
+					[
+						...document.querySelectorAll(
+							`[data-testid="projector-map"] g[data-theme-id="${themeId}"] text tspan:not(.count)`
+						)
+					]
+						.map((t) => t.textContent)
+						.join(' '),
+				id
+			);
+		await expect.poll(label, { timeout: 15_000 }).toBe('Styringsverktøy og ERP-integrasjoner');
+		const all = await projector.evaluate(() =>
+			[...document.querySelectorAll('[data-testid="projector-map"] text')].map((t) => t.textContent)
+		);
+		for (const text of all) expect(text).not.toContain('…');
+	});
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { layoutBubbles, wrapLabel } from '../../src/lib/viz/bubble-layout';
+import { CHAR_WIDTH, fitLabel, layoutBubbles, maxFontSize } from '../../src/lib/viz/bubble-layout';
 
 const overlap = (a: { x: number; y: number; r: number }, b: { x: number; y: number; r: number }) =>
 	Math.hypot(a.x - b.x, a.y - b.y) < a.r + b.r - 1;
@@ -40,11 +40,29 @@ describe('layoutBubbles', () => {
 	});
 });
 
-describe('wrapLabel', () => {
+describe('fitLabel: the whole label inside its bubble', () => {
 	it.each([
-		['Prosjektledelse', 100, 20, ['Prosjektledelse']],
-		['intern kommunikasjon mellom avdelinger', 90, 22, ['intern', 'kommunikasjon', 'mellom…']]
-	])('wraps %j', (label, r, size, lines) => {
-		expect(wrapLabel(label, r, size)).toEqual(lines);
+		['Prosjektledelse', 100],
+		['Digitalisering', 170],
+		['Styringsverktøy og ERP', 150],
+		['intern kommunikasjon mellom avdelinger', 90],
+		['Kommunikasjon og informasjonsflyt', 80],
+		['Leverandører og innkjøp', 60]
+	])('%j in a bubble of radius %i', (label, r) => {
+		const { lines, size } = fitLabel(label, r);
+		// every word is there, whole and in order, and no line is cut short
+		expect(lines.join(' ')).toBe(label);
+		expect(lines.join('')).not.toContain('…');
+		expect(lines.length).toBeLessThanOrEqual(3);
+		expect(size).toBeLessThanOrEqual(maxFontSize(r));
+		// each line fits the bubble's width at that size
+		for (const line of lines)
+			expect(line.length * size * CHAR_WIDTH).toBeLessThanOrEqual(r * 1.6 + 1);
+	});
+
+	it('keeps every word whole in a bubble too small for it, at the smallest size', () => {
+		const { lines, size } = fitLabel('Produksjonsplanleggingsverktøy og Kommunikasjon', 30);
+		expect(size).toBe(12);
+		expect(lines.join(' ')).toBe('Produksjonsplanleggingsverktøy og Kommunikasjon');
 	});
 });

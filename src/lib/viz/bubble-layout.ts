@@ -70,24 +70,48 @@ function clamp(value: number, min: number, max: number): number {
 	return min > max ? (min + max) / 2 : Math.min(max, Math.max(min, value));
 }
 
-/** Splits a label into lines that fit a circle of radius r at the given font size. */
-export function wrapLabel(label: string, r: number, fontSize: number, maxLines = 3): string[] {
-	const charsPerLine = Math.max(6, Math.floor((r * 1.6) / (fontSize * 0.56)));
+/** The largest type a bubble of radius r gets; a label that does not fit is set smaller. */
+export const maxFontSize = (r: number) => Math.max(18, Math.min(46, r / 3.6));
+const MIN_FONT = 12;
+
+/**
+ * A theme's whole label inside its bubble: the words wrapped into at most three lines, set as
+ * large as fits. Never cut short: two themes must not read alike. A small bubble whose label
+ * does not fit even at the smallest size shows it whole at that size, reaching past its edge.
+ */
+export function fitLabel(
+	label: string,
+	r: number,
+	maxLines = 3
+): { lines: string[]; size: number } {
+	const words = label.split(/\s+/).filter(Boolean);
+	for (let size = maxFontSize(r); size >= MIN_FONT; size -= 0.5) {
+		const width = charsPerLine(r, size);
+		if (words.some((w) => w.length > width)) continue;
+		const lines = wrapWords(words, width);
+		if (lines.length <= maxLines) return { lines, size };
+	}
+	return { lines: wrapWords(words, charsPerLine(r, MIN_FONT)), size: MIN_FONT };
+}
+
+/** Average width of a bold character, in ems, with a margin so no letter touches the edge. */
+export const CHAR_WIDTH = 0.62;
+
+function charsPerLine(r: number, size: number): number {
+	return Math.max(4, Math.floor((r * 1.6) / (size * CHAR_WIDTH)));
+}
+
+function wrapWords(words: readonly string[], width: number): string[] {
 	const lines: string[] = [];
 	let line = '';
-	for (const word of label.split(/\s+/).filter(Boolean)) {
+	for (const word of words) {
 		const next = line ? `${line} ${word}` : word;
-		if (next.length <= charsPerLine || !line) line = next;
+		if (next.length <= width || !line) line = next;
 		else {
 			lines.push(line);
 			line = word;
 		}
 	}
 	if (line) lines.push(line);
-	if (lines.length > maxLines) {
-		const kept = lines.slice(0, maxLines);
-		kept[maxLines - 1] = `${kept[maxLines - 1]}…`;
-		return kept;
-	}
-	return lines.map((l) => (l.length > charsPerLine + 2 ? `${l.slice(0, charsPerLine)}…` : l));
+	return lines;
 }
