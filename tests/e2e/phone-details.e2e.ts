@@ -9,6 +9,8 @@ import {
 import { createWorkshop } from '../helpers/clients';
 
 const available = chromiumPath() !== null || process.env.CI === 'true';
+/** What waits on the server (a round trip, a refinement) gets time on a loaded machine. */
+const SERVER = { timeout: 15_000 };
 
 describe.runIf(available)('details a room notices', () => {
 	const env = withServerAndBrowser();
@@ -28,14 +30,18 @@ describe.runIf(available)('details a room notices', () => {
 		await box.fill('Maskinene står');
 		await box.press('Shift+Enter');
 		await box.pressSequentially('mens vi venter på deler');
-		await expect.poll(() => box.inputValue()).toBe('Maskinene står\nmens vi venter på deler');
+		await expect
+			.poll(() => box.inputValue(), SERVER)
+			.toBe('Maskinene står\nmens vi venter på deler');
 		await box.press('Enter');
-		await expect.poll(() => phone.locator('[data-status="received"]').count()).toBe(1);
-		await expect.poll(() => box.inputValue()).toBe('');
+		await expect.poll(() => phone.locator('[data-status="received"]').count(), SERVER).toBe(1);
+		await expect.poll(() => box.inputValue(), SERVER).toBe('');
 
 		const counts = screen.locator('.counts');
-		await expect.poll(() => screen.getByTestId('participants-online').textContent()).toBe('1');
-		await expect.poll(() => counts.textContent()).toMatch(/1\s+deltaker tilkoblet/);
+		await expect
+			.poll(() => screen.getByTestId('participants-online').textContent(), SERVER)
+			.toBe('1');
+		await expect.poll(() => counts.textContent(), SERVER).toMatch(/1\s+deltaker tilkoblet/);
 		expect(await counts.textContent()).not.toMatch(/1\s+deltakere/);
 	});
 
@@ -51,10 +57,10 @@ describe.runIf(available)('details a room notices', () => {
 		await phone.getByRole('button', { name: /Hopp over|Skip/ }).click();
 		await phone.locator('#input-text').fill('A'.repeat(280));
 		await phone.locator('button.send').click();
-		await expect.poll(() => phone.locator('[data-status="received"]').count()).toBe(1);
+		await expect.poll(() => phone.locator('[data-status="received"]').count(), SERVER).toBe(1);
 
 		const tray = projector.getByTestId('projector-unsorted');
-		await expect.poll(() => tray.count()).toBe(1);
+		await expect.poll(() => tray.count(), SERVER).toBe(1);
 		const box = (await tray.boundingBox())!;
 		const join = (await projector.locator('.corner').boundingBox())!;
 		const item = (await tray.locator('li').first().boundingBox())!;
@@ -119,17 +125,23 @@ describe.runIf(available)('details a room notices', () => {
 			await phone.locator('#input-text').fill(text);
 			await phone.locator('#input-text').press('Enter');
 		}
-		await expect.poll(() => phone.locator('[data-status="received"]').count()).toBe(4);
+		await expect.poll(() => phone.locator('[data-status="received"]').count(), SERVER).toBe(4);
 		const card = control.locator('[data-testid="theme-list"] > li').first();
 		await expect.poll(() => card.locator('li[data-input-id]').count(), { timeout: 15_000 }).toBe(4);
 		const rows = card.locator('li[data-input-id]');
 		// tick the first, then the second: nothing may move under the mouse between the two
 		await rows.nth(0).locator('label.pick').click();
 		await rows.nth(1).locator('label.pick').click();
-		await expect.poll(() => rows.nth(0).locator('input[type=checkbox]').isChecked()).toBe(true);
-		await expect.poll(() => rows.nth(1).locator('input[type=checkbox]').isChecked()).toBe(true);
+		await expect
+			.poll(() => rows.nth(0).locator('input[type=checkbox]').isChecked(), SERVER)
+			.toBe(true);
+		await expect
+			.poll(() => rows.nth(1).locator('input[type=checkbox]').isChecked(), SERVER)
+			.toBe(true);
 		await card.getByRole('button', { name: /\(2\)/ }).click();
-		await expect.poll(() => control.locator('[data-testid="theme-list"] > li').count()).toBe(2);
+		await expect
+			.poll(() => control.locator('[data-testid="theme-list"] > li').count(), SERVER)
+			.toBe(2);
 
 		// on a touch screen, where nothing hovers, every input's tools are there to tap
 		const touch = await (
@@ -142,8 +154,10 @@ describe.runIf(available)('details a room notices', () => {
 		await touch.goto(`${server.url}/${created.code}/facilitator?key=${created.facilitatorToken}`);
 		await hydrated(touch);
 		const first = touch.locator('[data-testid="theme-list"] li[data-input-id]').first();
-		await expect.poll(() => first.getByRole('combobox').isVisible()).toBe(true);
-		await expect.poll(() => first.getByRole('button', { name: 'Skjul' }).isVisible()).toBe(true);
+		await expect.poll(() => first.getByRole('combobox').isVisible(), SERVER).toBe(true);
+		await expect
+			.poll(() => first.getByRole('button', { name: 'Skjul' }).isVisible(), SERVER)
+			.toBe(true);
 	});
 
 	it("the projector shows every theme's whole label, the facilitator's long renames included", async () => {
@@ -170,7 +184,9 @@ describe.runIf(available)('details a room notices', () => {
 			await phone.locator('#input-text').fill(text);
 			await phone.locator('#input-text').press('Enter');
 		}
-		await expect.poll(() => phone.locator('[data-status="received"]').count()).toBe(texts.length);
+		await expect
+			.poll(() => phone.locator('[data-status="received"]').count(), SERVER)
+			.toBe(texts.length);
 		const card = control.locator('[data-testid="theme-list"] > li').first();
 		await expect.poll(() => card.count(), { timeout: 15_000 }).toBe(1);
 		const id = await card.getAttribute('data-theme-id');

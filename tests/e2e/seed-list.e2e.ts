@@ -10,6 +10,8 @@ import {
 import { createWorkshop } from '../helpers/clients';
 
 const available = chromiumPath() !== null || process.env.CI === 'true';
+/** What waits on the server (a round trip, a refinement) gets time on a loaded machine. */
+const SERVER = { timeout: 15_000 };
 
 describe.runIf(available)('seed themes pasted as a list', () => {
 	const env = withServerAndBrowser();
@@ -24,20 +26,20 @@ describe.runIf(available)('seed themes pasted as a list', () => {
 		await control.locator('details.seed summary').click();
 		const add = control.getByTestId('seed-list').getByRole('button');
 		await control.locator('#seed-list').fill('Lean og 5S: lean, 5S');
-		await expect.poll(() => add.textContent()).toMatch(/^\s*Legg til 1 tema\s*$/);
+		await expect.poll(() => add.textContent(), SERVER).toMatch(/^\s*Legg til 1 tema\s*$/);
 		await control
 			.locator('#seed-list')
 			.fill('Lean og 5S: lean, 5S, standardisering\nStyringsverktøy: ERP, styringssystem\n\n');
-		await expect.poll(() => add.textContent()).toMatch(/^\s*Legg til 2 temaer\s*$/);
+		await expect.poll(() => add.textContent(), SERVER).toMatch(/^\s*Legg til 2 temaer\s*$/);
 		await snapshot(control, 'facilitator-seed-list');
 		await add.click();
 		const cardLabels = () =>
 			control
 				.locator('[data-testid="theme-list"] > li')
 				.evaluateAll((els) => els.map((el) => el.textContent ?? ''));
-		await expect.poll(async () => (await cardLabels()).join(' | ')).toMatch(/Lean og 5S/);
+		await expect.poll(async () => (await cardLabels()).join(' | '), SERVER).toMatch(/Lean og 5S/);
 		expect((await cardLabels()).join(' | ')).toMatch(/Styringsverktøy/);
-		await expect.poll(() => control.locator('#seed-list').inputValue()).toBe('');
+		await expect.poll(() => control.locator('#seed-list').inputValue(), SERVER).toBe('');
 
 		const phone = await (await phoneContext(browser, 'nb-NO')).newPage();
 		await phone.goto(`${server.url}/${created.code}`);
@@ -47,7 +49,7 @@ describe.runIf(available)('seed themes pasted as a list', () => {
 			await phone.locator('#input-text').fill(text);
 			await phone.locator('button.send').click();
 		}
-		await expect.poll(() => phone.locator('[data-status="received"]').count()).toBe(2);
+		await expect.poll(() => phone.locator('[data-status="received"]').count(), SERVER).toBe(2);
 
 		const projector = await (await screenContext(browser)).newPage();
 		await projector.goto(`${server.url}/${created.code}/projector?key=${created.facilitatorToken}`);
