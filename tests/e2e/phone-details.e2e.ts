@@ -211,4 +211,32 @@ describe.runIf(available)('details a room notices', () => {
 		);
 		for (const text of all) expect(text).not.toContain('…');
 	});
+
+	it('a phone that has just joined sees the input box without scrolling, the optional name below it', async () => {
+		const { server, browser } = env;
+		const created = await createWorkshop(server.url, {
+			title: 'Kickoff, kompetansegruppe effektiv produksjon',
+			language: 'nb'
+		});
+		const phone = await (await phoneContext(browser, 'nb-NO')).newPage();
+		await phone.goto(`${server.url}/${created.code}`);
+		await hydrated(phone);
+		await expect
+			.poll(() => phone.getByRole('button', { name: 'Hopp over' }).count(), SERVER)
+			.toBe(1);
+		const box = (await phone.locator('#input-text').boundingBox())!;
+		const height = phone.viewportSize()!.height;
+		expect(box.y + box.height).toBeLessThanOrEqual(height);
+		const profile = (await phone.getByRole('button', { name: 'Hopp over' }).boundingBox())!;
+		expect(profile.y).toBeGreaterThan(box.y);
+		// typing first and naming oneself afterwards works
+		await phone.locator('#input-text').fill('Maskinene står mens vi venter på deler');
+		await phone.locator('#input-text').press('Enter');
+		await expect.poll(() => phone.locator('[data-status="received"]').count(), SERVER).toBe(1);
+		await phone.getByLabel('Navn').fill('Kari');
+		await phone.getByRole('button', { name: 'Fortsett' }).click();
+		await expect
+			.poll(() => phone.getByRole('button', { name: 'Fortsett' }).count(), SERVER)
+			.toBe(0);
+	});
 });

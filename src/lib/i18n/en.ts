@@ -16,7 +16,7 @@ export const en = {
 	'home.create.prompt': 'Question to the participants',
 	'home.create.language': 'Language',
 	'home.create.submit': 'Create workshop',
-	'participant.profile.title': 'Before you start',
+	'participant.profile.title': 'Want to say who you are?',
 	'participant.profile.help': 'Name and organisation are optional.',
 	'participant.profile.name': 'Name',
 	'participant.profile.organisation': 'Organisation',

@@ -18,7 +18,7 @@ export const nb: Record<CommonKey, string> = {
 	'home.create.prompt': 'Spørsmål til deltakerne',
 	'home.create.language': 'Språk',
 	'home.create.submit': 'Opprett workshop',
-	'participant.profile.title': 'Før du starter',
+	'participant.profile.title': 'Vil du si hvem du er?',
 	'participant.profile.help': 'Navn og organisasjon er valgfritt.',
 	'participant.profile.name': 'Navn',
 	'participant.profile.organisation': 'Organisasjon',
