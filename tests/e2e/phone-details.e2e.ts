@@ -239,4 +239,36 @@ describe.runIf(available)('details a room notices', () => {
 			.poll(() => phone.getByRole('button', { name: 'Fortsett' }).count(), SERVER)
 			.toBe(0);
 	});
+
+	it("voting cards show what the theme is about in the room's own words, largest theme first", async () => {
+		const { server, browser } = env;
+		const created = await createWorkshop(server.url, { title: 'Oppstart', language: 'nb' });
+		const control = await (await screenContext(browser)).newPage();
+		await control.goto(`${server.url}/${created.code}/facilitator?key=${created.facilitatorToken}`);
+		await hydrated(control);
+		const phone = await (await phoneContext(browser, 'nb-NO')).newPage();
+		await phone.goto(`${server.url}/${created.code}`);
+		await hydrated(phone);
+		const texts = [
+			'For mange møter uten beslutninger',
+			'Møtene er lange og uten agenda',
+			'Møter hele dagen, ingen tid til arbeid',
+			'ERP-systemet snakker ikke med lageret',
+			'Vi taster ordre inn i ERP to ganger'
+		];
+		for (const text of texts) {
+			await phone.locator('#input-text').fill(text);
+			await phone.locator('#input-text').press('Enter');
+		}
+		await expect.poll(() => phone.locator('[data-status="received"]').count(), SERVER).toBe(5);
+		await expect
+			.poll(() => control.locator('[data-testid="theme-list"] > li').count(), SERVER)
+			.toBe(2);
+		await control.getByRole('button', { name: 'Åpne avstemning' }).click();
+		const cards = phone.locator('.vote li.card');
+		await expect.poll(() => cards.count(), SERVER).toBe(2);
+		const first = await cards.first().locator('.examples').textContent();
+		expect(first).toMatch(/[Mm]øte/);
+		expect(await cards.nth(1).locator('.examples').textContent()).toMatch(/ERP/);
+	});
 });

@@ -158,6 +158,8 @@ export interface ThemeView {
 	inputIds: string[];
 	/** The inputs that stand for the theme best (nearest its centre), best first. */
 	quotes: string[];
+	/** The text of the first two of them (phones have no other inputs than their own). */
+	examples?: string[];
 	seed: boolean;
 }
 

@@ -303,6 +303,11 @@ export class ThemeEngine implements EngineCore {
 		return this.store.unsortedIds();
 	}
 
+	/** An input's text as the engine has it (null for an unknown id). */
+	textOf(inputId: string): string | null {
+		return this.store.inputs.get(inputId)?.text ?? null;
+	}
+
 	themeOf(inputId: string): string | null {
 		return this.store.inputs.get(inputId)?.theme ?? null;
 	}

@@ -61,7 +61,12 @@ export class LiveThemes {
 		const state = this.engine.exportState();
 		return {
 			version: this.version,
-			themes: this.engine.themes(),
+			// the two inputs that stand for each theme best, as text: phones show them on the
+			// voting cards (they have no other inputs than their own)
+			themes: this.engine.themes().map((t) => ({
+				...t,
+				examples: t.quotes.slice(0, 2).map((id) => this.engine.textOf(id) ?? '')
+			})),
 			unsorted: this.engine.unsorted(),
 			pinned: state.pinned,
 			granularity: state.granularity,
