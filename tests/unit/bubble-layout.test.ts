@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { CHAR_WIDTH, fitLabel, layoutBubbles, maxFontSize } from '../../src/lib/viz/bubble-layout';
+import {
+	assignColours,
+	CHAR_WIDTH,
+	fitLabel,
+	layoutBubbles,
+	maxFontSize
+} from '../../src/lib/viz/bubble-layout';
 
 const overlap = (a: { x: number; y: number; r: number }, b: { x: number; y: number; r: number }) =>
 	Math.hypot(a.x - b.x, a.y - b.y) < a.r + b.r - 1;
@@ -64,5 +70,35 @@ describe('fitLabel: the whole label inside its bubble', () => {
 		const { lines, size } = fitLabel('Produksjonsplanleggingsverktøy og Kommunikasjon', 30);
 		expect(size).toBe(12);
 		expect(lines.join(' ')).toBe('Produksjonsplanleggingsverktøy og Kommunikasjon');
+	});
+});
+
+describe('assignColours: neighbours differ, colours stay', () => {
+	// bubbles sit `padding` (10 px) apart: neighbours are those within a few paddings
+	const near = (a: { x: number; y: number; r: number }, b: { x: number; y: number; r: number }) =>
+		Math.hypot(a.x - b.x, a.y - b.y) <= a.r + b.r + 30;
+	// theme ids as a long session leaves them: merges and splits retire ids, so colours taken
+	// from the id (id mod 10, as before) gave neighbours the same colour
+	const ids = ['t3', 't13', 't23', 't33', 't43', 't7', 't17', 't27', 't8', 't18', 't28', 't5'];
+	const items = ids.map((id, i) => ({ id, weight: 3 + ((i * 5) % 9) }));
+
+	it('gives no two neighbouring bubbles the same colour', () => {
+		const bubbles = layoutBubbles(items, 1600, 800);
+		const byId = (id: string) => Number(id.slice(1)) % 10;
+		const clashes = (colour: (id: string) => number | undefined) =>
+			bubbles.flatMap((a) =>
+				bubbles.filter((b) => a.id < b.id && near(a, b) && colour(a.id) === colour(b.id))
+			).length;
+		expect(clashes(byId)).toBeGreaterThan(0);
+		const colours = assignColours(bubbles, new Map(), 10);
+		expect(clashes((id) => colours.get(id))).toBe(0);
+	});
+
+	it('keeps every theme its colour as others come and go', () => {
+		const before = layoutBubbles(items.slice(0, 6), 1600, 800);
+		const first = assignColours(before, new Map(), 10);
+		const after = layoutBubbles(items, 1600, 800, new Map(before.map((b) => [b.id, b])));
+		const second = assignColours(after, first, 10);
+		for (const [id, c] of first) expect(second.get(id)).toBe(c);
 	});
 });

@@ -115,3 +115,39 @@ function wrapWords(words: readonly string[], width: number): string[] {
 	if (line) lines.push(line);
 	return lines;
 }
+
+/**
+ * A colour (palette index) per bubble, so that bubbles that touch differ. A theme keeps the colour
+ * it had (`previous`), so nothing changes colour between frames; a new theme takes the colour
+ * least used by its neighbours, the nearest counting most, then the least used on the map.
+ */
+export function assignColours(
+	bubbles: readonly Bubble[],
+	previous: ReadonlyMap<string, number>,
+	palette: number
+): Map<string, number> {
+	const out = new Map<string, number>();
+	for (const b of bubbles) {
+		const kept = previous.get(b.id);
+		if (kept !== undefined && kept < palette) out.set(b.id, kept);
+	}
+	const gap = (a: Bubble, b: Bubble) => Math.hypot(a.x - b.x, a.y - b.y) - a.r - b.r;
+	for (const b of bubbles) {
+		if (out.has(b.id)) continue;
+		const cost = new Array<number>(palette).fill(0);
+		const used = new Array<number>(palette).fill(0);
+		for (const o of bubbles) {
+			const c = out.get(o.id);
+			if (c === undefined || o.id === b.id) continue;
+			used[c]++;
+			const d = gap(b, o);
+			// a touching neighbour weighs most; one further off less, one across the map nothing
+			if (d < Math.max(b.r, o.r)) cost[c] += 1000 / (1 + Math.max(0, d));
+		}
+		let best = 0;
+		for (let c = 1; c < palette; c++)
+			if (cost[c] < cost[best] || (cost[c] === cost[best] && used[c] < used[best])) best = c;
+		out.set(b.id, best);
+	}
+	return out;
+}
