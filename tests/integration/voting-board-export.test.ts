@@ -245,7 +245,8 @@ describe('dot voting, the board and exports', () => {
 		expect(md).not.toContain('<b>');
 
 		const csv = await (await get('csv', workshop.facilitatorToken)).text();
-		const rows: string[][] = parse(csv.replace(/^\uFEFF/, ''));
+		// a Norwegian workshop: semicolons, as Norwegian Excel splits columns
+		const rows: string[][] = parse(csv.replace(/^\uFEFF/, ''), { delimiter: ';' });
 		expect(rows[0]).toContain('Innspill');
 		const texts = rows.slice(1).map((r) => r[2]);
 		for (const hostile of HOSTILE) {

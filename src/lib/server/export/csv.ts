@@ -3,14 +3,39 @@ import { inputsById, type WorkshopReport } from './report';
 
 /**
  * A cell a spreadsheet would run as a formula (=, +, -, @, or a leading tab/CR) gets a leading
- * apostrophe, the convention spreadsheets show as plain text.
+ * apostrophe, the convention spreadsheets show as plain text; so does every piece after a comma or
+ * semicolon inside it, should a reader split the cell there.
  */
 export function safeCell(value: string): string {
-	return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+	const guarded = value.replace(/([;,]\s*)([=+\-@])/g, "$1'$2");
+	return /^[=+\-@\t\r]/.test(guarded) ? `'${guarded}` : guarded;
+}
+
+/**
+ * Norwegian Excel splits columns at semicolons (the comma is its decimal mark) and shows times as
+ * they are written, so a Norwegian workshop's CSV uses semicolons and Oslo time; an English one
+ * commas and UTC, said so.
+ */
+function dialect(language: string): { delimiter: string; time: (iso: string) => string } {
+	if (language === 'nb')
+		return {
+			delimiter: ';',
+			time: (iso) =>
+				new Intl.DateTimeFormat('sv-SE', {
+					timeZone: 'Europe/Oslo',
+					year: 'numeric',
+					month: '2-digit',
+					day: '2-digit',
+					hour: '2-digit',
+					minute: '2-digit'
+				}).format(new Date(iso))
+		};
+	return { delimiter: ',', time: (iso) => `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC` };
 }
 
 export function renderCsv(report: WorkshopReport): string {
 	const { t } = report;
+	const { delimiter, time } = dialect(report.workshop.language);
 	const themeOf = new Map<string, { label: string; votes: number }>();
 	for (const theme of report.themes.themes) {
 		for (const id of theme.inputIds) {
@@ -25,7 +50,7 @@ export function renderCsv(report: WorkshopReport): string {
 			const person = people.get(input.participantId);
 			return [
 				input.id,
-				input.createdAt,
+				time(input.createdAt),
 				input.text,
 				theme?.label ?? t('themes.unsorted'),
 				String(theme?.votes ?? 0),
@@ -42,8 +67,10 @@ export function renderCsv(report: WorkshopReport): string {
 		t('participant.profile.name'),
 		t('participant.profile.organisation')
 	];
-	// A byte-order mark so spreadsheet programs read æøå as UTF-8.
+	// A byte-order mark so spreadsheet programs read æøå as UTF-8; every cell quoted, so no
+	// separator inside a participant's text starts a column of its own.
 	return (
-		'\uFEFF' + stringify([header, ...rows], { record_delimiter: 'windows', quoted_match: /[\s"]/ })
+		'\uFEFF' +
+		stringify([header, ...rows], { delimiter, record_delimiter: 'windows', quoted: true })
 	);
 }
