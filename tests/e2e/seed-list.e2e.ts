@@ -38,7 +38,10 @@ describe.runIf(available)('seed themes pasted as a list', () => {
 				.locator('[data-testid="theme-list"] > li')
 				.evaluateAll((els) => els.map((el) => el.textContent ?? ''));
 		await expect.poll(async () => (await cardLabels()).join(' | '), SERVER).toMatch(/Lean og 5S/);
-		expect((await cardLabels()).join(' | ')).toMatch(/Styringsverktøy/);
+		// the seeds go to the server one after the other: wait for the second too
+		await expect
+			.poll(async () => (await cardLabels()).join(' | '), SERVER)
+			.toMatch(/Styringsverktøy/);
 		await expect.poll(() => control.locator('#seed-list').inputValue(), SERVER).toBe('');
 
 		const phone = await (await phoneContext(browser, 'nb-NO')).newPage();
@@ -61,6 +64,6 @@ describe.runIf(available)('seed themes pasted as a list', () => {
 					.join(' | ')
 			);
 		await expect.poll(labels, { timeout: 15_000 }).toMatch(/Lean og 5S/);
-		expect(await labels()).toMatch(/Styringsverktøy/);
+		await expect.poll(labels, SERVER).toMatch(/Styringsverktøy/);
 	});
 });
