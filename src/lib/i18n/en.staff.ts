@@ -76,6 +76,7 @@ export const enStaff = {
 	'action.seed': 'new theme',
 	'action.granularity': 'granularity',
 	'projector.unsorted': 'Not yet grouped',
+	'projector.dots': '{n} dot|{n} dots',
 	'projector.inputs': '{n} input|{n} inputs',
 	'projector.themes': '{n} theme|{n} themes',
 	'export.mandateDraft': 'Mandate draft',

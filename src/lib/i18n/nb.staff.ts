@@ -75,6 +75,7 @@ export const nbStaff: Record<StaffKey, string> = {
 	'action.seed': 'nytt tema',
 	'action.granularity': 'detaljnivå',
 	'projector.unsorted': 'Ikke gruppert ennå',
+	'projector.dots': '{n} prikk|{n} prikker',
 	'projector.inputs': '{n} innspill',
 	'projector.themes': '{n} tema|{n} temaer',
 	'export.mandateDraft': 'Utkast til mandat',
