@@ -271,4 +271,26 @@ describe.runIf(available)('details a room notices', () => {
 		expect(first).toMatch(/[Mm]øte/);
 		expect(await cards.nth(1).locator('.examples').textContent()).toMatch(/ERP/);
 	});
+
+	it("the home page's language switch takes the new workshop's language and question along", async () => {
+		const { server, browser } = env;
+		const page = await (await screenContext(browser)).newPage();
+		await page.goto(server.url);
+		await hydrated(page);
+		const prompt = page.locator('#prompt');
+		const nb = page.locator('input[name=language][value=nb]');
+		const en = page.locator('input[name=language][value=en]');
+		await expect.poll(() => nb.isChecked()).toBe(true);
+		await page.locator('header button.lang').click();
+		await expect.poll(() => en.isChecked()).toBe(true);
+		await expect.poll(() => prompt.inputValue()).toMatch(/bottlenecks/i);
+		await page.locator('header button.lang').click();
+		await expect.poll(() => nb.isChecked()).toBe(true);
+		await expect.poll(() => prompt.inputValue()).toMatch(/flaskehals/i);
+		// a language chosen for the workshop itself stays, whatever the page is read in
+		await en.check();
+		await page.locator('header button.lang').click();
+		await page.locator('header button.lang').click();
+		await expect.poll(() => en.isChecked()).toBe(true);
+	});
 });
