@@ -11,16 +11,30 @@ import {
 } from './report';
 
 /**
- * Escapes user text for Markdown: HTML is neutralised (a participant's <script> stays text in any
- * renderer) and Markdown syntax is backslash-escaped, so nobody's input can restructure the draft.
+ * User text for Markdown, read as written and unable to restructure the draft. HTML is
+ * neutralised (a participant's <script> stays text in any renderer); only the characters that
+ * make structure are escaped: emphasis, code, links and images anywhere (with the `:` of a URL,
+ * the `.` after "www" and the `@` of an address, which renderers would turn into links), and at
+ * the start of a line what makes a heading, list, quote or rule. "(20)" and "Excel-ark" stay as
+ * typed.
  */
 export function mdText(text: string): string {
 	return text
 		.replace(/&/g, '&amp;')
 		.replace(/</g, '&lt;')
 		.replace(/>/g, '&gt;')
-		.replace(/([\\`*_{}[\]()#+\-!|~])/g, '\\$1')
-		.replace(/\r?\n/g, '  \n');
+		.replace(/([\\`*_[\]~|])/g, '\\$1')
+		.replace(/([a-z][a-z0-9+.-]*):(?=\/\/)/gi, '$1\\:')
+		.replace(/\b(www)\./gi, '$1\\.')
+		.replace(/@/g, '\\@')
+		.split(/\r?\n/)
+		.map((line) => line.replace(/^(\s*)([#+=-])/, '$1\\$2').replace(/^(\s*\d+)([.)])/, '$1\\$2'))
+		.join('  \n');
+}
+
+/** User text in a table cell: as `mdText`, on one line. */
+export function mdCell(text: string): string {
+	return mdText(text.replace(/\s*\r?\n\s*/g, ' '));
 }
 
 export function renderMarkdown(report: WorkshopReport): string {
@@ -92,11 +106,11 @@ export function renderMarkdown(report: WorkshopReport): string {
 		for (const a of planInOrder(board.activities)) {
 			const cells = [
 				activityWhen(a, t),
-				mdText(a.title),
+				mdCell(a.title),
 				t(`activity.${a.type}` as MessageKey),
-				mdText(a.host),
-				mdText(a.responsible),
-				mdText(a.focusAreaId ? (areas.get(a.focusAreaId) ?? '') : '')
+				mdCell(a.host),
+				mdCell(a.responsible),
+				mdCell(a.focusAreaId ? (areas.get(a.focusAreaId) ?? '') : '')
 			];
 			line(`| ${cells.join(' | ')} |`);
 		}
