@@ -59,8 +59,29 @@ function table(header: string[], rows: string[][], widths: number[]): Table {
 	});
 }
 
+/**
+ * Characters XML 1.0 does not allow (control characters but tab and newlines, U+FFFE, U+FFFF,
+ * lone surrogates): Word refuses a document with one of them, so one participant could break the
+ * draft for everyone.
+ */
+const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF\uD800-\uDFFF]/gu;
+
+export function xmlSafe(text: string): string {
+	return text.replace(XML_INVALID, '');
+}
+
+/** Every string of the report made XML-safe (the translator and other functions untouched). */
+function xmlSafeDeep<T>(value: T): T {
+	if (typeof value === 'string') return xmlSafe(value) as T;
+	if (Array.isArray(value)) return value.map(xmlSafeDeep) as T;
+	if (value && typeof value === 'object')
+		return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, xmlSafeDeep(v)])) as T;
+	return value;
+}
+
 /** The mandate draft as a Word document; docx escapes all text, so user input stays text. */
-export async function renderDocx(report: WorkshopReport): Promise<Buffer> {
+export async function renderDocx(raw: WorkshopReport): Promise<Buffer> {
+	const report = xmlSafeDeep(raw);
 	const { t, workshop, board } = report;
 	const byId = inputsById(report);
 	const body: (Paragraph | Table)[] = [

@@ -1,0 +1,50 @@
+import { staffTranslator } from '../../src/lib/i18n/staff';
+import type { WorkshopReport } from '../../src/lib/server/export/report';
+import type { Language } from '../../src/lib/shared/types';
+
+/** A small workshop report for the exports: the given inputs, all in one theme, one participant. */
+export function report(language: Language, texts: string[]): WorkshopReport {
+	const inputs = texts.map((text, i) => ({
+		id: `i${i}`,
+		participantId: 'p1',
+		text,
+		createdAt: '2026-11-28T23:05:00.000Z',
+		updatedAt: '2026-11-28T23:05:00.000Z',
+		hidden: false
+	}));
+	return {
+		workshop: {
+			code: 'ABCDEF',
+			title: 'Oppstart',
+			prompt: 'Hva?',
+			language,
+			phase: 'collecting',
+			createdAt: '2026-11-28T22:00:00.000Z',
+			voting: {} as WorkshopReport['workshop']['voting']
+		},
+		participants: [{ id: 'p1', name: 'Kari', organisation: 'Verksted AS', createdAt: '' }],
+		inputs,
+		themes: {
+			version: 1,
+			themes: [
+				{
+					id: 't1',
+					label: 'Møter',
+					labelLocked: false,
+					keywords: [],
+					inputIds: inputs.map((i) => i.id),
+					quotes: [],
+					seed: false
+				}
+			],
+			unsorted: [],
+			pinned: [],
+			granularity: 0,
+			history: { undo: null, redo: null }
+		} as WorkshopReport['themes'],
+		votes: { totals: { t1: 4 }, voters: 2, visible: true },
+		board: { mandate: {}, focusAreas: [], activities: [] } as unknown as WorkshopReport['board'],
+		exportedAt: '2026-11-29T08:00:00.000Z',
+		t: staffTranslator(language)
+	};
+}

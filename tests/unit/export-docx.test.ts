@@ -1,0 +1,28 @@
+import JSZip from 'jszip';
+import { describe, expect, it } from 'vitest';
+import { renderDocx } from '../../src/lib/server/export/docx';
+import { report } from '../helpers/report';
+
+// XML 1.0 allows tab, newline, carriage return, U+0020-U+D7FF, U+E000-U+FFFD and the astral planes.
+const XML_INVALID =
+	/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/u;
+
+describe('the .docx export', () => {
+	it('opens whatever a participant typed: XML-invalid characters never reach the document', async () => {
+		const texts = [
+			'Treg\uFFFF fakturering',
+			'Kontroll\u0001tegn\u0008',
+			'Halv \uD800 surrogat',
+			'Ærlig 🙂 svar'
+		];
+		const docx = await renderDocx(report('nb', texts));
+		const zip = await JSZip.loadAsync(docx);
+		for (const name of Object.keys(zip.files).filter((n) => n.endsWith('.xml'))) {
+			const xml = await zip.file(name)!.async('string');
+			expect(XML_INVALID.test(xml), name).toBe(false);
+		}
+		const xml = await zip.file('word/document.xml')!.async('string');
+		expect(xml).toContain('Treg fakturering');
+		expect(xml).toContain('Ærlig 🙂 svar');
+	});
+});
