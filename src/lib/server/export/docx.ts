@@ -64,6 +64,7 @@ function table(header: string[], rows: string[][], widths: number[]): Table {
  * lone surrogates): Word refuses a document with one of them, so one participant could break the
  * draft for everyone.
  */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF\uD800-\uDFFF]/gu;
 
 export function xmlSafe(text: string): string {
