@@ -6,26 +6,57 @@ import {
 	screenContext,
 	hydrated
 } from '../helpers/browser';
-import { createWorkshop } from '../helpers/clients';
+import { createWorkshop, type CreatedWorkshop } from '../helpers/clients';
+import type { Page } from 'playwright-core';
 
 const available = chromiumPath() !== null || process.env.CI === 'true';
 /** What waits on the server (a round trip, a refinement) gets time on a loaded machine. */
 const SERVER = { timeout: 15_000 };
 
+/** A staff page of the workshop (control room or projector), opened with its key and hydrated. */
+async function staffPage(
+	env: ReturnType<typeof withServerAndBrowser>,
+	created: CreatedWorkshop,
+	view: 'facilitator' | 'projector'
+): Promise<Page> {
+	const page = await (await screenContext(env.browser)).newPage();
+	await page.goto(`${env.server.url}/${created.code}/${view}?key=${created.facilitatorToken}`);
+	await hydrated(page);
+	return page;
+}
+
+/** A Norwegian phone on the workshop's page, past the optional name. */
+async function joinedPhone(
+	env: ReturnType<typeof withServerAndBrowser>,
+	code: string
+): Promise<Page> {
+	const phone = await (await phoneContext(env.browser, 'nb-NO')).newPage();
+	await phone.goto(`${env.server.url}/${code}`);
+	await hydrated(phone);
+	await phone.getByRole('button', { name: /Hopp over|Skip/ }).click();
+	return phone;
+}
+
+/** Sends each text with the keyboard's Send key and waits until the phone has them all received. */
+async function send(phone: Page, texts: string[]): Promise<void> {
+	for (const text of texts) {
+		await phone.locator('#input-text').fill(text);
+		await phone.locator('#input-text').press('Enter');
+	}
+	await expect
+		.poll(() => phone.locator('[data-status="received"]').count(), SERVER)
+		.toBe(texts.length);
+}
+
 describe.runIf(available)('details a room notices', () => {
 	const env = withServerAndBrowser();
 
 	it("the phone keyboard's Send key sends, Shift+Enter breaks the line, and one phone is '1 deltaker'", async () => {
-		const { server, browser } = env;
+		const { server } = env;
 		const created = await createWorkshop(server.url, { title: 'Oppstart', language: 'nb' });
-		const screen = await (await screenContext(browser)).newPage();
-		await screen.goto(`${server.url}/${created.code}/facilitator?key=${created.facilitatorToken}`);
-		await hydrated(screen);
+		const screen = await staffPage(env, created, 'facilitator');
 
-		const phone = await (await phoneContext(browser, 'nb-NO')).newPage();
-		await phone.goto(`${server.url}/${created.code}`);
-		await hydrated(phone);
-		await phone.getByRole('button', { name: /Hopp over|Skip/ }).click();
+		const phone = await joinedPhone(env, created.code);
 		const box = phone.locator('#input-text');
 		await box.fill('Maskinene står');
 		await box.press('Shift+Enter');
@@ -46,15 +77,10 @@ describe.runIf(available)('details a room notices', () => {
 	});
 
 	it('a long unbroken input stays inside the unsorted tray on the projector, clear of the join panel', async () => {
-		const { server, browser } = env;
+		const { server } = env;
 		const created = await createWorkshop(server.url, { title: 'Oppstart', language: 'nb' });
-		const projector = await (await screenContext(browser)).newPage();
-		await projector.goto(`${server.url}/${created.code}/projector?key=${created.facilitatorToken}`);
-		await hydrated(projector);
-		const phone = await (await phoneContext(browser, 'nb-NO')).newPage();
-		await phone.goto(`${server.url}/${created.code}`);
-		await hydrated(phone);
-		await phone.getByRole('button', { name: /Hopp over|Skip/ }).click();
+		const projector = await staffPage(env, created, 'projector');
+		const phone = await joinedPhone(env, created.code);
 		await phone.locator('#input-text').fill('A'.repeat(280));
 		await phone.locator('button.send').click();
 		await expect.poll(() => phone.locator('[data-status="received"]').count(), SERVER).toBe(1);
@@ -108,24 +134,15 @@ describe.runIf(available)('details a room notices', () => {
 	it('the facilitator picks several inputs of a theme with the mouse, top to bottom, and splits them off', async () => {
 		const { server, browser } = env;
 		const created = await createWorkshop(server.url, { title: 'Oppstart', language: 'nb' });
-		const control = await (await screenContext(browser)).newPage();
-		await control.goto(`${server.url}/${created.code}/facilitator?key=${created.facilitatorToken}`);
-		await hydrated(control);
-		const phone = await (await phoneContext(browser, 'nb-NO')).newPage();
-		await phone.goto(`${server.url}/${created.code}`);
-		await hydrated(phone);
-		await phone.getByRole('button', { name: /Hopp over|Skip/ }).click();
+		const control = await staffPage(env, created, 'facilitator');
+		const phone = await joinedPhone(env, created.code);
 		const texts = [
 			'For mange møter uten beslutninger',
 			'Møtene er lange og uten agenda',
 			'Møter hele dagen, ingen tid til arbeid',
 			'Ukentlige møter som kunne vært en e-post'
 		];
-		for (const text of texts) {
-			await phone.locator('#input-text').fill(text);
-			await phone.locator('#input-text').press('Enter');
-		}
-		await expect.poll(() => phone.locator('[data-status="received"]').count(), SERVER).toBe(4);
+		await send(phone, texts);
 		const card = control.locator('[data-testid="theme-list"] > li').first();
 		await expect.poll(() => card.locator('li[data-input-id]').count(), { timeout: 15_000 }).toBe(4);
 		const rows = card.locator('li[data-input-id]');
@@ -161,18 +178,11 @@ describe.runIf(available)('details a room notices', () => {
 	});
 
 	it("the projector shows every theme's whole label, the facilitator's long renames included", async () => {
-		const { server, browser } = env;
+		const { server } = env;
 		const created = await createWorkshop(server.url, { title: 'Oppstart', language: 'nb' });
-		const control = await (await screenContext(browser)).newPage();
-		await control.goto(`${server.url}/${created.code}/facilitator?key=${created.facilitatorToken}`);
-		await hydrated(control);
-		const projector = await (await screenContext(browser)).newPage();
-		await projector.goto(`${server.url}/${created.code}/projector?key=${created.facilitatorToken}`);
-		await hydrated(projector);
-		const phone = await (await phoneContext(browser, 'nb-NO')).newPage();
-		await phone.goto(`${server.url}/${created.code}`);
-		await hydrated(phone);
-		await phone.getByRole('button', { name: /Hopp over|Skip/ }).click();
+		const control = await staffPage(env, created, 'facilitator');
+		const projector = await staffPage(env, created, 'projector');
+		const phone = await joinedPhone(env, created.code);
 		const texts = [
 			'ERP-systemet snakker ikke med lageret',
 			'ERP-et er tregt og gammelt',
@@ -243,9 +253,7 @@ describe.runIf(available)('details a room notices', () => {
 	it("voting cards show what the theme is about in the room's own words, largest theme first", async () => {
 		const { server, browser } = env;
 		const created = await createWorkshop(server.url, { title: 'Oppstart', language: 'nb' });
-		const control = await (await screenContext(browser)).newPage();
-		await control.goto(`${server.url}/${created.code}/facilitator?key=${created.facilitatorToken}`);
-		await hydrated(control);
+		const control = await staffPage(env, created, 'facilitator');
 		const phone = await (await phoneContext(browser, 'nb-NO')).newPage();
 		await phone.goto(`${server.url}/${created.code}`);
 		await hydrated(phone);
@@ -256,11 +264,7 @@ describe.runIf(available)('details a room notices', () => {
 			'ERP-systemet snakker ikke med lageret',
 			'Vi taster ordre inn i ERP to ganger'
 		];
-		for (const text of texts) {
-			await phone.locator('#input-text').fill(text);
-			await phone.locator('#input-text').press('Enter');
-		}
-		await expect.poll(() => phone.locator('[data-status="received"]').count(), SERVER).toBe(5);
+		await send(phone, texts);
 		await expect
 			.poll(() => control.locator('[data-testid="theme-list"] > li').count(), SERVER)
 			.toBe(2);
