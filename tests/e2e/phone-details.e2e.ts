@@ -297,4 +297,24 @@ describe.runIf(available)('details a room notices', () => {
 		await page.locator('header button.lang').click();
 		await expect.poll(() => en.isChecked()).toBe(true);
 	});
+
+	it('the control room shows the unsorted tray above the themes, where the facilitator looks first', async () => {
+		const { server } = env;
+		const created = await createWorkshop(server.url, { title: 'Oppstart', language: 'nb' });
+		const control = await staffPage(env, created, 'facilitator');
+		const phone = await joinedPhone(env, created.code);
+		await send(phone, [
+			'For mange møter uten beslutninger',
+			'Møtene er lange og uten agenda',
+			'Kantina har for lite plass'
+		]);
+		const tray = control.getByTestId('unsorted');
+		await expect.poll(() => tray.count(), SERVER).toBe(1);
+		await expect
+			.poll(() => control.locator('[data-testid="theme-list"] > li').count(), SERVER)
+			.toBe(1);
+		const trayBox = (await tray.boundingBox())!;
+		const listBox = (await control.getByTestId('theme-list').boundingBox())!;
+		expect(trayBox.y).toBeLessThan(listBox.y);
+	});
 });
