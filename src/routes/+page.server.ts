@@ -34,7 +34,7 @@ export const actions: Actions = {
 			const created = await locals.runtime.workshops.createWorkshop(fields);
 			code = created.workshop.code;
 			const secure = url.protocol === 'https:';
-			setStaffCookie(cookies, code, created.facilitatorToken, secure);
+			setStaffCookie(cookies, code, 'facilitator', created.facilitatorToken, secure);
 			// The creator's browser also keeps the board link, so the control room can hand it on.
 			setPrivateCookie(cookies, boardCookieName(code), created.boardToken, secure, 90);
 		} catch (err) {

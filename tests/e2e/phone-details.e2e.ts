@@ -317,4 +317,30 @@ describe.runIf(available)('details a room notices', () => {
 		const listBox = (await control.getByTestId('theme-list').boundingBox())!;
 		expect(trayBox.y).toBeLessThan(listBox.y);
 	});
+
+	it("opening the board link in the facilitator's browser keeps the control room open there", async () => {
+		const { server, browser } = env;
+		const created = await createWorkshop(server.url, { title: 'Oppstart', language: 'nb' });
+		const context = await screenContext(browser);
+		const control = await context.newPage();
+		await control.goto(`${server.url}/${created.code}/facilitator?key=${created.facilitatorToken}`);
+		await hydrated(control);
+		const board = await context.newPage();
+		await board.goto(`${server.url}/${created.code}/board?key=${created.boardToken}`);
+		await hydrated(board);
+		await expect.poll(() => board.locator('[data-connection="online"]').count(), SERVER).toBe(1);
+		// the same browser, both pages again, each in its own role
+		const again = await control.reload();
+		expect(again?.status()).toBe(200);
+		await hydrated(control);
+		await expect
+			.poll(() => control.getByTestId('join-code').textContent(), SERVER)
+			.toBe(created.code);
+		await expect.poll(() => control.locator('[data-connection="online"]').count(), SERVER).toBe(1);
+		const projector = await context.newPage();
+		const shown = await projector.goto(`${server.url}/${created.code}/projector`);
+		expect(shown?.status()).toBe(200);
+		const boardAgain = await board.reload();
+		expect(boardAgain?.status()).toBe(200);
+	});
 });

@@ -44,7 +44,13 @@ export class StaffSession {
 
 	private socket: ClientSocket | null = null;
 
-	constructor(workshop: WorkshopView, inputs: InputView[], themes?: ThemesSnapshot) {
+	constructor(
+		workshop: WorkshopView,
+		inputs: InputView[],
+		themes?: ThemesSnapshot,
+		/** the role the page opens: the socket signs in with that role's cookie */
+		private readonly role: 'facilitator' | 'board' = 'facilitator'
+	) {
 		this.workshop = workshop;
 		this.inputs = inputs;
 		if (themes) this.themes = themes;
@@ -60,7 +66,7 @@ export class StaffSession {
 	}
 
 	start(): () => void {
-		const socket = connectSocket({ code: this.workshop.code });
+		const socket = connectSocket({ code: this.workshop.code, role: this.role });
 		this.socket = socket;
 		trackConnection(socket, (state) => (this.connection = state));
 		socket.on('session:ready', (session) => {

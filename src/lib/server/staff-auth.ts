@@ -1,7 +1,7 @@
 import { error, redirect, type Cookies, type RequestEvent } from '@sveltejs/kit';
 import type { Role } from '$lib/shared/types';
 import { DomainError, httpStatus } from './workshop/errors';
-import { staffCookieName } from './workshop/cookies';
+import { STAFF_ROLES, staffCookieName, type StaffRole } from './workshop/cookies';
 
 const DAY = 60 * 60 * 24;
 
@@ -25,10 +25,30 @@ export function setPrivateCookie(
 export function setStaffCookie(
 	cookies: Cookies,
 	code: string,
+	role: StaffRole,
 	token: string,
 	secure: boolean
 ): void {
-	setPrivateCookie(cookies, staffCookieName(code), token, secure, 90);
+	setPrivateCookie(cookies, staffCookieName(code, role), token, secure, 90);
+}
+
+/** The first of the given roles whose cookie this browser holds and whose token still opens. */
+async function fromCookies(
+	event: RequestEvent,
+	code: string,
+	roles: readonly StaffRole[]
+): Promise<{ role: StaffRole; token: string } | null> {
+	for (const wanted of roles) {
+		const token = event.cookies.get(staffCookieName(code, wanted));
+		if (!token) continue;
+		try {
+			const role = await event.locals.runtime.workshops.authenticate(code, token);
+			if (role === wanted) return { role, token };
+		} catch (err) {
+			if (!(err instanceof DomainError)) throw err;
+		}
+	}
+	return null;
 }
 
 /**
@@ -37,23 +57,26 @@ export function setStaffCookie(
  */
 export async function requireStaffPage(
 	event: RequestEvent,
-	allowed: readonly Exclude<Role, 'participant'>[]
-): Promise<{ code: string; role: Exclude<Role, 'participant'>; token: string }> {
+	allowed: readonly StaffRole[]
+): Promise<{ code: string; role: StaffRole; token: string }> {
 	const { workshops } = event.locals.runtime;
 	const code = (event.params.code ?? '').toUpperCase();
 	const key = event.url.searchParams.get('key');
-	const token = key ?? event.cookies.get(staffCookieName(code));
 	try {
-		const role = await workshops.authenticate(code, token);
-		if (!allowed.includes(role))
-			throw new DomainError('forbidden', 'This link does not open this page.');
 		if (key) {
-			setStaffCookie(event.cookies, code, key, event.url.protocol === 'https:');
+			const role = await workshops.authenticate(code, key);
+			if (!allowed.includes(role))
+				throw new DomainError('forbidden', 'This link does not open this page.');
+			setStaffCookie(event.cookies, code, role, key, event.url.protocol === 'https:');
 			const clean = new URL(event.url);
 			clean.searchParams.delete('key');
 			redirect(303, clean.pathname + clean.search);
 		}
-		return { code, role, token: token as string };
+		const signedIn = await fromCookies(event, code, allowed);
+		if (signedIn) return { code, ...signedIn };
+		// no usable cookie: answered as a missing key (404 for an unknown workshop, else 401)
+		await workshops.authenticate(code, undefined);
+		throw new DomainError('unauthorized', 'A facilitator or board token is required.');
 	} catch (err) {
 		if (err instanceof DomainError)
 			error(httpStatus(err.code), { message: err.message, code: err.code });
@@ -68,6 +91,7 @@ export async function requireStaffApi(
 ): Promise<Exclude<Role, 'participant'>> {
 	const header = event.request.headers.get('authorization');
 	const bearer = header?.match(/^Bearer\s+(.+)$/i)?.[1]?.trim();
-	const token = bearer ?? event.cookies.get(staffCookieName(code.toUpperCase()));
-	return event.locals.runtime.workshops.authenticate(code, token);
+	if (bearer) return event.locals.runtime.workshops.authenticate(code, bearer);
+	const signedIn = await fromCookies(event, code.toUpperCase(), STAFF_ROLES);
+	return signedIn?.role ?? event.locals.runtime.workshops.authenticate(code, undefined);
 }

@@ -3,7 +3,12 @@ import { log } from '../log';
 import { clientAddress, type Config } from '../config';
 import type { RateLimits } from '../rate-limit';
 import { DomainError, toApiError } from '../workshop/errors';
-import { parseCookieHeader, participantCookieName, staffCookieName } from '../workshop/cookies';
+import {
+	STAFF_ROLES,
+	parseCookieHeader,
+	participantCookieName,
+	staffCookieName
+} from '../workshop/cookies';
 import { isPlainObject, parseJoinCode } from '../workshop/validation';
 import type { WorkshopService } from '../workshop/workshop.service';
 import type { RealtimeSocket } from './types';
@@ -27,7 +32,11 @@ export function authMiddleware(workshops: WorkshopService, limits: RateLimits, c
 				: {};
 			const code = parseJoinCode(auth.code);
 			const cookies = parseCookieHeader(socket.handshake.headers.cookie);
-			const token = auth.token ?? cookies.get(staffCookieName(code));
+			// the page says which role it opens (a browser may hold the facilitator's and the
+			// board's cookie at once); without a word, the facilitator's cookie, then the board's
+			const roles = auth.role === 'board' ? (['board'] as const) : STAFF_ROLES;
+			const token =
+				auth.token ?? roles.map((role) => cookies.get(staffCookieName(code, role))).find(Boolean);
 			if (token !== undefined) {
 				const role = await workshops.authenticate(code, token);
 				socket.data = { code, role, address };

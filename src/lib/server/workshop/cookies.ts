@@ -1,9 +1,13 @@
 /**
- * Cookie names, per workshop so one browser can run several. The staff cookie holds the
- * facilitator or board token (httpOnly, never readable by page scripts); the participant cookie
- * remembers who a phone is when it posts forms without JavaScript.
+ * Cookie names, per workshop so one browser can run several, and per role so the facilitator
+ * opening the board link does not sign their browser out of the control room. Staff cookies hold
+ * a token (httpOnly, never readable by page scripts); the participant cookie remembers who a
+ * phone is when it posts forms without JavaScript.
  */
-export const staffCookieName = (code: string) => `innspill_key_${code}`;
+export type StaffRole = 'facilitator' | 'board';
+export const STAFF_ROLES: readonly StaffRole[] = ['facilitator', 'board'];
+export const staffCookieName = (code: string, role: StaffRole) =>
+	role === 'facilitator' ? `innspill_key_${code}` : boardCookieName(code);
 export const participantCookieName = (code: string) => `innspill_pid_${code}`;
 
 /** Minimal Cookie header parser for the socket handshake (SvelteKit parses its own). */
@@ -24,5 +28,10 @@ export function parseCookieHeader(header: string | undefined): Map<string, strin
 	return cookies;
 }
 
-/** The board token, kept in the creator's browser so the control room can show the board link. */
-export const boardCookieName = (code: string) => `innspill_board_${code}`;
+/**
+ * The board token: the board's own cookie, also kept in the creator's browser so the control room
+ * can show the board link.
+ */
+export function boardCookieName(code: string): string {
+	return `innspill_board_${code}`;
+}
