@@ -282,4 +282,25 @@ describe('hostile input at every event and endpoint', () => {
 		expect(form.status).toBe(403);
 		expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
 	});
+
+	it('staff pages and exports are never kept by a browser or proxy cache (finding 8)', async () => {
+		const opened = await fetch(
+			`${server.url}/${workshop.code}/facilitator?key=${workshop.facilitatorToken}`,
+			{ redirect: 'manual' }
+		);
+		expect(opened.status).toBe(303);
+		const cookie = opened.headers.get('set-cookie')!.split(';')[0];
+		for (const path of ['facilitator', 'projector', 'board']) {
+			const page = await fetch(`${server.url}/${workshop.code}/${path}`, { headers: { cookie } });
+			expect(page.status, path).toBe(200);
+			expect(page.headers.get('cache-control'), path).toMatch(/no-store/);
+		}
+		for (const ext of ['json', 'md', 'csv', 'docx']) {
+			const res = await fetch(`${server.url}/api/workshops/${workshop.code}/export.${ext}`, {
+				headers: { authorization: `Bearer ${workshop.facilitatorToken}` }
+			});
+			expect(res.status, ext).toBe(200);
+			expect(res.headers.get('cache-control'), ext).toMatch(/no-store/);
+		}
+	});
 });

@@ -11,6 +11,8 @@ export async function loadStaffPage(
 	allowed: readonly Exclude<Role, 'participant'>[]
 ) {
 	const { code, role, token } = await requireStaffPage(event, allowed);
+	// staff pages carry the workshop's inputs and private links: no browser or proxy keeps them
+	event.setHeaders({ 'cache-control': 'no-store' });
 	const { workshops, baseUrl } = event.locals.runtime;
 	const base = baseUrl();
 	const urls = workshopUrls(base, code);
