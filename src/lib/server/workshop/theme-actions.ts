@@ -27,11 +27,20 @@ function themeId(value: unknown): string {
 	return value;
 }
 
+/**
+ * Direction controls (embeddings, overrides, isolates) have no place in a theme's name: one
+ * right-to-left override turned a label around on the projector and in the control room.
+ */
+const DIRECTION_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
+
 function label(value: unknown): string {
-	if (typeof value !== 'string' || value.trim() === '') {
+	const text =
+		typeof value === 'string'
+			? value.replace(DIRECTION_CONTROLS, '').trim().replace(/\s+/g, ' ')
+			: '';
+	if (text === '') {
 		throw new DomainError('invalid_payload', 'A label is required.');
 	}
-	const text = value.trim().replace(/\s+/g, ' ');
 	assertStorable(text);
 	if (charLength(text) > MAX_LABEL_LENGTH) {
 		throw new DomainError(
@@ -101,14 +110,12 @@ export function parseThemeAction(payload: unknown): ThemeAction {
 					body.keywords === undefined
 						? []
 						: list(body.keywords, MAX_KEYWORDS, (k) => {
-								if (
-									typeof k !== 'string' ||
-									k.trim() === '' ||
-									charLength(k) > MAX_KEYWORD_LENGTH
-								) {
+								const word = typeof k === 'string' ? k.replace(DIRECTION_CONTROLS, '').trim() : '';
+								if (word === '' || charLength(word) > MAX_KEYWORD_LENGTH) {
 									throw new DomainError('invalid_payload', 'Keywords must be short words.');
 								}
-								return k.trim();
+								assertStorable(word);
+								return word;
 							})
 			};
 		case 'granularity': {
