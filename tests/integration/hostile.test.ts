@@ -303,4 +303,21 @@ describe('hostile input at every event and endpoint', () => {
 			expect(res.headers.get('cache-control'), ext).toMatch(/no-store/);
 		}
 	});
+
+	it('a page view with an unknown participant cookie adds no participant (finding 9)', async () => {
+		const count = async () => {
+			const res = await fetch(`${server.url}/api/workshops/${workshop.code}/export.json`, {
+				headers: { authorization: `Bearer ${workshop.facilitatorToken}` }
+			});
+			return ((await res.json()) as { participants: unknown[] }).participants.length;
+		};
+		const before = await count();
+		for (let i = 0; i < 10; i++) {
+			const page = await fetch(`${server.url}/${workshop.code}`, {
+				headers: { cookie: `innspill_pid_${workshop.code}=${randomUUID()}` }
+			});
+			expect(page.status).toBe(200);
+		}
+		expect(await count()).toBe(before);
+	});
 });

@@ -18,9 +18,9 @@ export const load: PageServerLoad = async ({ params, locals, cookies, url, reque
 		let inputs: Awaited<ReturnType<WorkshopService['participantInputs']>> = [];
 		let participant = null;
 		if (participantId) {
-			participant = await workshops.joinParticipant(code, participantId);
-			if (participant.id === participantId)
-				inputs = await workshops.participantInputs(code, participant.id);
+			// a page view registers no one: an id this workshop does not know is forgotten
+			participant = await workshops.findParticipant(code, participantId);
+			if (participant) inputs = await workshops.participantInputs(code, participant.id);
 			else cookies.delete(participantCookieName(code), { path: '/' });
 		}
 		return {

@@ -97,6 +97,26 @@ export class WorkshopService {
 		throw new DomainError('forbidden', 'That token does not open this workshop.');
 	}
 
+	/** The participant a phone remembers, if this workshop knows it; registers no one. */
+	async findParticipant(
+		rawCode: unknown,
+		rawParticipantId: unknown
+	): Promise<ParticipantView | null> {
+		const row = await this.requireWorkshopRow(rawCode);
+		if (typeof rawParticipantId !== 'string') return null;
+		try {
+			const found = await participants.findParticipant(
+				this.db,
+				row.code,
+				parseId(rawParticipantId)
+			);
+			return found ? toParticipantView(found) : null;
+		} catch (err) {
+			if (err instanceof DomainError) return null;
+			throw err;
+		}
+	}
+
 	/**
 	 * Finds the participant a phone remembers, or registers a new one. An id the workshop does not
 	 * know (another workshop's, or a malformed one) is never trusted: the phone gets a fresh id.
