@@ -18,6 +18,8 @@ export function listThemes(engine: EngineCore, ctx: () => LabelContext): Theme[]
 		if (t.labelDirty) {
 			const c = ctx();
 			t.keywords = t.members.size || !t.seed ? keywordsOf(members(engine, t), c) : t.seedKeywords;
+			// worked out when the members change, not on every read (every broadcast reads)
+			t.quotes = representatives(engine, t, QUOTES);
 			if (!t.labelLocked && !t.label) firstLabel(engine, t, c);
 			t.labelDirty = false;
 		}
@@ -27,7 +29,7 @@ export function listThemes(engine: EngineCore, ctx: () => LabelContext): Theme[]
 			labelLocked: t.labelLocked,
 			keywords: t.keywords.length || !t.seed ? t.keywords : t.seedKeywords,
 			inputIds: [...t.members],
-			quotes: representatives(engine, t, QUOTES),
+			quotes: t.quotes,
 			seed: t.seed
 		});
 	}

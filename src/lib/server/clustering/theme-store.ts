@@ -29,6 +29,9 @@ export interface ThemeRec {
 	seedTerms: string[];
 	members: Set<string>;
 	keywords: string[];
+	/** the members nearest the theme's centre, best first (kept with the keywords) */
+	quotes: string[];
+	/** members changed since keywords, quotes (and a first label) were worked out */
 	labelDirty: boolean;
 	/** every label the engine has given this theme: it never goes back to one of them */
 	labelHistory: string[];
@@ -59,6 +62,7 @@ export class ThemeStore {
 			seedKeywords: [],
 			seedTerms: [],
 			keywords: [],
+			quotes: [],
 			labelDirty: true,
 			labelHistory: [],
 			pendingLabel: null,
