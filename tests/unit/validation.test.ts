@@ -1,13 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../src/lib/server/workshop/errors';
+import { parse } from '../../src/lib/server/workshop/parse';
+import { parseId, parseJoinCode } from '../../src/lib/server/workshop/validation';
 import {
+	InputText,
+	NewWorkshop,
+	Profile,
+	SaveActivity,
+	ThemeAction,
 	charLength,
-	parseId,
-	parseInputText,
-	parseJoinCode,
-	parseNewWorkshop,
-	parseProfile
-} from '../../src/lib/server/workshop/validation';
+	text
+} from '../../src/lib/shared/schemas/index';
 import {
 	generateJoinCode,
 	generateToken,
@@ -25,6 +28,10 @@ function codeOf(run: () => unknown): string | null {
 		throw err;
 	}
 }
+
+const parseInputText = (raw: unknown) => parse(InputText, raw);
+const parseNewWorkshop = (raw: unknown) => parse(NewWorkshop, raw);
+const parseProfile = (raw: unknown) => parse(Profile, raw);
 
 describe('parseInputText', () => {
 	it.each([
@@ -100,11 +107,11 @@ describe('tokens', () => {
 });
 
 describe('parseNewWorkshop', () => {
-	it('fills in the question in the workshop language when none is given', () => {
-		expect(parseNewWorkshop({ title: ' Kickoff ', language: 'nb' })).toMatchObject({
+	it('reads a title and language, and no question as none', () => {
+		expect(parseNewWorkshop({ title: ' Kickoff ', language: 'nb' })).toEqual({
 			title: 'Kickoff',
 			language: 'nb',
-			prompt: expect.stringContaining('flaskehals')
+			prompt: null
 		});
 	});
 	it.each([
@@ -129,6 +136,70 @@ describe('parseProfile', () => {
 	});
 	it('refuses over-long names', () => {
 		expect(codeOf(() => parseProfile({ name: 'x'.repeat(61) }))).toBe('invalid_payload');
+	});
+});
+
+describe('the one text rule', () => {
+	const field = text({ field: 'Field', max: 10, required: true });
+
+	it.each([
+		['U+FFFF', 'a\uFFFFb'],
+		['U+FFFE', 'a\uFFFEb'],
+		['U+FDD0', 'a\uFDD0b'],
+		['U+1FFFF', 'a\u{1FFFF}b'],
+		['NUL', 'a\u0000b'],
+		['U+0001', '\u0001'],
+		['a C1 control', 'a\u0085b'],
+		['DEL', 'a\u007Fb'],
+		['a lone high surrogate', 'a\uD800b'],
+		['a lone low surrogate', 'a\uDC00']
+	])('refuses %s', (_name, raw) => {
+		expect(codeOf(() => parse(field, raw))).toBe('invalid_payload');
+	});
+
+	it('removes direction overrides and isolates, keeps marks', () => {
+		expect(parse(field, '\u202Eabc\u2066d\u2069')).toBe('abcd');
+		expect(parse(field, 'a\u200Fb')).toBe('a\u200Fb');
+	});
+
+	it('stores one normal form: NFC and newline line ends', () => {
+		expect(parse(field, 'a\u030A')).toBe('å');
+		expect(parse(text({ field: 'F', max: 20 }), 'a\r\nb\rc')).toBe('a\nb\nc');
+	});
+
+	it('counts the length in code points, after normalising', () => {
+		expect(parse(field, '🙂'.repeat(10))).toBe('🙂'.repeat(10));
+		expect(codeOf(() => parse(field, '🙂'.repeat(11)))).toBe('invalid_payload');
+		expect(parse(field, 'a\u030A'.repeat(10))).toBe('å'.repeat(10));
+	});
+
+	it('passes every text field of every payload through it (finding 11: seed keywords)', () => {
+		for (const bad of ['\u0000', '\u0001', '\uD800', '\uFFFF']) {
+			const seed = { type: 'seed', label: 'Lean', keywords: [`5S${bad}`] };
+			expect(codeOf(() => parse(ThemeAction, seed))).toBe('invalid_payload');
+			const activity = { id: '3f2504e0-4f89-41d3-9a0c-0305e82c3301', title: `Besøk${bad}` };
+			expect(codeOf(() => parse(SaveActivity, activity))).toBe('invalid_payload');
+			expect(codeOf(() => parseProfile({ name: `Kari${bad}` }))).toBe('invalid_payload');
+		}
+	});
+
+	it('refuses arrays and class instances where an object is expected', () => {
+		expect(codeOf(() => parseProfile([]))).toBe('invalid_payload');
+		expect(codeOf(() => parse(ThemeAction, [{ type: 'granularity', value: 0 }]))).toBe(
+			'invalid_payload'
+		);
+		expect(codeOf(() => parseProfile(new Date()))).toBe('invalid_payload');
+	});
+
+	it('folds a theme label or an activity title onto one line (finding 7: no table break)', () => {
+		expect(parse(ThemeAction, { type: 'rename', themeId: 't1', label: 'Lean\nog 5S' })).toEqual({
+			type: 'rename',
+			themeId: 't1',
+			label: 'Lean og 5S',
+			lock: true
+		});
+		const id = '3f2504e0-4f89-41d3-9a0c-0305e82c3301';
+		expect(parse(SaveActivity, { id, title: 'Bedrifts-\nbesøk' }).title).toBe('Bedrifts- besøk');
 	});
 });
 

@@ -15,6 +15,15 @@ import type {
 	ThemesSnapshot,
 	WorkshopView
 } from './types';
+import type {
+	ConfigureVotingPayload,
+	ProfilePayload,
+	SaveActivityPayload,
+	SaveFocusAreaPayload,
+	SaveMandatePayload,
+	SubmitInputPayload,
+	ThemeActionPayload
+} from './schemas/index';
 
 export interface SessionReady {
 	role: Role;
@@ -39,7 +48,7 @@ type BoardAck = (res: Ack<{ board: BoardState }>) => void;
 
 export interface ClientEvents {
 	'input:submit': (
-		payload: { id: string; text: string },
+		payload: SubmitInputPayload,
 		ack: (res: Ack<{ input: InputView }>) => void
 	) => void;
 	'input:edit': (
@@ -48,7 +57,7 @@ export interface ClientEvents {
 	) => void;
 	'input:delete': (payload: { id: string }, ack: (res: Ack<{ id: string }>) => void) => void;
 	'participant:update': (
-		payload: { name?: string | null; organisation?: string | null },
+		payload: ProfilePayload,
 		ack: (res: Ack<{ participant: ParticipantView }>) => void
 	) => void;
 	'theme:act': (
@@ -76,14 +85,14 @@ export interface ClientEvents {
 		ack: (res: Ack<{ votes: MyVotes }>) => void
 	) => void;
 	'voting:configure': (
-		payload: { dots?: number; allowStacking?: boolean; hideResults?: boolean; revealed?: boolean },
+		payload: ConfigureVotingPayload,
 		ack: (res: Ack<{ workshop: WorkshopView }>) => void
 	) => void;
-	'board:mandate': (payload: Record<string, unknown>, ack: BoardAck) => void;
-	'board:focus-save': (payload: Record<string, unknown>, ack: BoardAck) => void;
+	'board:mandate': (payload: SaveMandatePayload, ack: BoardAck) => void;
+	'board:focus-save': (payload: SaveFocusAreaPayload, ack: BoardAck) => void;
 	'board:focus-delete': (payload: { id: string; editor?: string }, ack: BoardAck) => void;
 	'board:focus-order': (payload: { ids: string[]; editor?: string }, ack: BoardAck) => void;
-	'board:activity-save': (payload: Record<string, unknown>, ack: BoardAck) => void;
+	'board:activity-save': (payload: SaveActivityPayload, ack: BoardAck) => void;
 	'board:activity-delete': (payload: { id: string; editor?: string }, ack: BoardAck) => void;
 	'workshop:set-phase': (
 		payload: { phase: Phase },
@@ -105,15 +114,7 @@ export interface ServerEvents {
 }
 
 /** The facilitator's edits to the themes; see docs/protocol.md. */
-export type ThemeActionPayload =
-	| { type: 'rename'; themeId: string; label: string; lock?: boolean }
-	| { type: 'merge'; themeIds: string[]; intoId: string }
-	| { type: 'split'; themeId: string; groups?: string[][] }
-	| { type: 'move'; inputId: string; themeId: string | null }
-	| { type: 'pin'; inputId: string; pinned: boolean }
-	| { type: 'hide'; inputId: string; hidden: boolean }
-	| { type: 'seed'; label: string; keywords?: string[] }
-	| { type: 'granularity'; value: number };
+export type { ThemeActionPayload } from './schemas/index';
 
 export const CLIENT_EVENT_NAMES: readonly (keyof ClientEvents)[] = [
 	'theme:act',

@@ -3,19 +3,15 @@ import * as board from '../db/board.repository';
 import type { ActivityRow, Database, FocusAreaRow, MandateRow } from '../db/schema';
 import type { ActivityView, BoardState, FocusAreaView, MandateView } from '../../shared/types';
 import {
-	activityType,
-	editor,
-	idList,
-	LIMITS,
-	optional,
-	rangeOrNull,
-	scores,
-	text,
-	themeIds
-} from './board-validation';
+	DeleteBoardItem,
+	OrderFocusAreas,
+	SaveActivity,
+	SaveFocusArea,
+	SaveMandate
+} from '../../shared/schemas/index';
 import type { DomainEvents } from './domain-events';
 import { DomainError } from './errors';
-import { parseId, requireObject } from './validation';
+import { parse } from './parse';
 
 const toMandate = (row: MandateRow | undefined): MandateView => ({
 	purpose: row?.purpose ?? '',
@@ -88,36 +84,30 @@ export class BoardService {
 	}
 
 	async updateMandate(code: string, payload: unknown): Promise<BoardState> {
-		const body = requireObject(payload);
-		const by = editor(body.editor);
+		const body = parse(SaveMandate, payload);
+		const by = body.editor;
 		await board.saveMandate(
 			this.db,
 			code,
-			{
-				purpose: optional(body, 'purpose', (v) => text(v, LIMITS.text, 'Purpose')),
-				scope: optional(body, 'scope', (v) => text(v, LIMITS.text, 'Scope')),
-				year_theme: optional(body, 'yearTheme', (v) =>
-					text(v, LIMITS.yearTheme, "The year's theme")
-				),
-				updated_by: by
-			},
+			{ purpose: body.purpose, scope: body.scope, year_theme: body.yearTheme, updated_by: by },
 			new Date().toISOString()
 		);
 		return this.changed(code, by);
 	}
 
 	async saveFocusArea(code: string, payload: unknown): Promise<BoardState> {
-		const body = requireObject(payload);
-		const id = parseId(body.id);
-		const by = editor(body.editor);
+		const body = parse(SaveFocusArea, payload);
+		const { id, editor: by } = body;
+		const json = <T>(value: T | undefined) =>
+			value === undefined ? undefined : JSON.stringify(value);
 		const fields = {
-			title: optional(body, 'title', (v) => text(v, LIMITS.title, 'Title')),
-			description: optional(body, 'description', (v) => text(v, LIMITS.text, 'Description')),
-			rationale: optional(body, 'rationale', (v) => text(v, LIMITS.text, 'Rationale')),
-			theme_ids: optional(body, 'themeIds', (v) => JSON.stringify(themeIds(v))),
-			quote_ids: optional(body, 'quoteIds', (v) => JSON.stringify(idList(v, 20))),
-			scores: optional(body, 'scores', (v) => JSON.stringify(scores(v))),
-			owner: optional(body, 'owner', (v) => text(v, LIMITS.short, 'Owner'))
+			title: body.title,
+			description: body.description,
+			rationale: body.rationale,
+			theme_ids: json(body.themeIds),
+			quote_ids: json(body.quoteIds),
+			scores: json(body.scores),
+			owner: body.owner
 		};
 		const now = new Date().toISOString();
 		const existing = await board.findFocusArea(this.db, id);
@@ -153,24 +143,22 @@ export class BoardService {
 	}
 
 	async deleteFocusArea(code: string, payload: unknown): Promise<BoardState> {
-		const body = requireObject(payload);
-		const row = await board.findFocusArea(this.db, parseId(body.id));
+		const body = parse(DeleteBoardItem, payload);
+		const row = await board.findFocusArea(this.db, body.id);
 		if (!row || row.workshop_code !== code)
 			throw new DomainError('not_found', 'No such focus area.');
 		await board.deleteFocusArea(this.db, row.id);
-		return this.changed(code, editor(body.editor));
+		return this.changed(code, body.editor);
 	}
 
 	/** Sets the priority order; ids not named keep their relative order after the named ones. */
 	async orderFocusAreas(code: string, payload: unknown): Promise<BoardState> {
-		const body = requireObject(payload);
-		const ids = idList(body.ids, 200);
+		const { ids, editor: by } = parse(OrderFocusAreas, payload);
 		const rows = await board.listFocusAreas(this.db, code);
 		const ordered = [
 			...ids.map((id) => rows.find((r) => r.id === id)).filter((r): r is FocusAreaRow => !!r),
 			...rows.filter((r) => !ids.includes(r.id))
 		];
-		const by = editor(body.editor);
 		const now = new Date().toISOString();
 		for (const [position, row] of ordered.entries()) {
 			if (row.position !== position) {
@@ -181,17 +169,16 @@ export class BoardService {
 	}
 
 	async saveActivity(code: string, payload: unknown): Promise<BoardState> {
-		const body = requireObject(payload);
-		const id = parseId(body.id);
-		const by = editor(body.editor);
+		const body = parse(SaveActivity, payload);
+		const { id, editor: by } = body;
 		const fields = {
-			title: optional(body, 'title', (v) => text(v, LIMITS.title, 'Title')),
-			type: optional(body, 'type', activityType),
-			month: optional(body, 'month', rangeOrNull(1, 12, 'Month')),
-			quarter: optional(body, 'quarter', rangeOrNull(1, 4, 'Quarter')),
-			host: optional(body, 'host', (v) => text(v, LIMITS.short, 'Host')),
-			responsible: optional(body, 'responsible', (v) => text(v, LIMITS.short, 'Responsible')),
-			focus_area_id: optional(body, 'focusAreaId', (v) => (v === null ? null : parseId(v)))
+			title: body.title,
+			type: body.type,
+			month: body.month,
+			quarter: body.quarter,
+			host: body.host,
+			responsible: body.responsible,
+			focus_area_id: body.focusAreaId
 		};
 		if (fields.focus_area_id) {
 			const area = await board.findFocusArea(this.db, fields.focus_area_id);
@@ -226,10 +213,10 @@ export class BoardService {
 	}
 
 	async deleteActivity(code: string, payload: unknown): Promise<BoardState> {
-		const body = requireObject(payload);
-		const row = await board.findActivity(this.db, parseId(body.id));
+		const body = parse(DeleteBoardItem, payload);
+		const row = await board.findActivity(this.db, body.id);
 		if (!row || row.workshop_code !== code) throw new DomainError('not_found', 'No such activity.');
 		await board.deleteActivity(this.db, row.id);
-		return this.changed(code, editor(body.editor));
+		return this.changed(code, body.editor);
 	}
 }

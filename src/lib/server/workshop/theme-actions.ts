@@ -1,133 +1,14 @@
 import type { ThemeEngine } from '../clustering/index';
+import { ThemeAction as ThemeActionSchema, type ThemeAction } from '../../shared/schemas/index';
 import { DomainError } from './errors';
-import { assertStorable, charLength, parseId, requireObject } from './validation';
+import { parse } from './parse';
 
-/** What the facilitator can do to the themes. Each is persisted, undoable and kept by refinement. */
-export type ThemeAction =
-	| { type: 'rename'; themeId: string; label: string; lock: boolean }
-	| { type: 'merge'; themeIds: string[]; intoId: string }
-	| { type: 'split'; themeId: string; groups?: string[][] }
-	| { type: 'move'; inputId: string; themeId: string | null }
-	| { type: 'pin'; inputId: string; pinned: boolean }
-	| { type: 'hide'; inputId: string; hidden: boolean }
-	| { type: 'seed'; label: string; keywords: string[] }
-	| { type: 'granularity'; value: number };
-
-export type ThemeActionType = ThemeAction['type'];
-
-const THEME_ID = /^t\d{1,9}$/;
-export const MAX_LABEL_LENGTH = 60;
-const MAX_KEYWORDS = 12;
-const MAX_KEYWORD_LENGTH = 40;
-
-function themeId(value: unknown): string {
-	if (typeof value !== 'string' || !THEME_ID.test(value)) {
-		throw new DomainError('invalid_payload', 'Unknown theme id.');
-	}
-	return value;
-}
-
-/**
- * Direction controls (embeddings, overrides, isolates) have no place in a theme's name: one
- * right-to-left override turned a label around on the projector and in the control room.
- */
-const DIRECTION_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
-
-function label(value: unknown): string {
-	const text =
-		typeof value === 'string'
-			? value.replace(DIRECTION_CONTROLS, '').trim().replace(/\s+/g, ' ')
-			: '';
-	if (text === '') {
-		throw new DomainError('invalid_payload', 'A label is required.');
-	}
-	assertStorable(text);
-	if (charLength(text) > MAX_LABEL_LENGTH) {
-		throw new DomainError(
-			'invalid_payload',
-			`A label can be at most ${MAX_LABEL_LENGTH} characters.`
-		);
-	}
-	return text;
-}
-
-function bool(value: unknown, field: string): boolean {
-	if (typeof value !== 'boolean')
-		throw new DomainError('invalid_payload', `${field} must be true or false.`);
-	return value;
-}
-
-function list<T>(value: unknown, max: number, item: (v: unknown) => T): T[] {
-	if (!Array.isArray(value) || value.length === 0 || value.length > max) {
-		throw new DomainError('invalid_payload', `Expected a list of 1 to ${max} items.`);
-	}
-	return value.map(item);
-}
+export type { ThemeAction, ThemeActionType } from '../../shared/schemas/index';
+export { MAX_LABEL_LENGTH } from '../../shared/schemas/index';
 
 /** Validates a raw payload from the control room into an action; refuses anything else. */
 export function parseThemeAction(payload: unknown): ThemeAction {
-	const body = requireObject(payload);
-	switch (body.type) {
-		case 'rename':
-			return {
-				type: 'rename',
-				themeId: themeId(body.themeId),
-				label: label(body.label),
-				lock: body.lock === undefined ? true : bool(body.lock, 'lock')
-			};
-		case 'merge': {
-			const themeIds = [...new Set(list(body.themeIds, 50, themeId))];
-			const intoId = themeId(body.intoId);
-			if (!themeIds.some((id) => id !== intoId)) {
-				throw new DomainError('invalid_payload', 'Merging needs at least two themes.');
-			}
-			return { type: 'merge', themeIds, intoId };
-		}
-		case 'split':
-			return {
-				type: 'split',
-				themeId: themeId(body.themeId),
-				groups:
-					body.groups === undefined
-						? undefined
-						: list(body.groups, 20, (g) => list(g, 5000, parseId))
-			};
-		case 'move':
-			return {
-				type: 'move',
-				inputId: parseId(body.inputId),
-				themeId: body.themeId === null ? null : themeId(body.themeId)
-			};
-		case 'pin':
-			return { type: 'pin', inputId: parseId(body.inputId), pinned: bool(body.pinned, 'pinned') };
-		case 'hide':
-			return { type: 'hide', inputId: parseId(body.inputId), hidden: bool(body.hidden, 'hidden') };
-		case 'seed':
-			return {
-				type: 'seed',
-				label: label(body.label),
-				keywords:
-					body.keywords === undefined
-						? []
-						: list(body.keywords, MAX_KEYWORDS, (k) => {
-								const word = typeof k === 'string' ? k.replace(DIRECTION_CONTROLS, '').trim() : '';
-								if (word === '' || charLength(word) > MAX_KEYWORD_LENGTH) {
-									throw new DomainError('invalid_payload', 'Keywords must be short words.');
-								}
-								assertStorable(word);
-								return word;
-							})
-			};
-		case 'granularity': {
-			const value = body.value;
-			if (typeof value !== 'number' || !Number.isFinite(value) || value < -1 || value > 1) {
-				throw new DomainError('invalid_payload', 'Granularity is a number from -1 to 1.');
-			}
-			return { type: 'granularity', value };
-		}
-		default:
-			throw new DomainError('invalid_payload', 'Unknown theme action.');
-	}
+	return parse(ThemeActionSchema, payload);
 }
 
 /** Checks the ids an action names against the engine, so a stale screen gets a clear refusal. */

@@ -16,7 +16,8 @@ import {
 	type ThemeAction
 } from './theme-actions';
 import { ThemeHistory } from './theme-history';
-import { parseId } from './validation';
+import { ExplainInput } from '../../shared/schemas/index';
+import { parse } from './parse';
 import type { WorkshopService } from './workshop.service';
 
 export interface ThemeServiceOptions {
@@ -156,7 +157,7 @@ export class ThemeService {
 		code: string,
 		payload: unknown
 	): Promise<{ themeId: string | null; terms: string[] }> {
-		const id = parseId((payload as { inputId?: unknown } | null)?.inputId);
+		const { inputId: id } = parse(ExplainInput, payload);
 		const { live } = await this.load(code);
 		return { themeId: live.current.themeOf(id), terms: live.current.explain(id) };
 	}

@@ -6,10 +6,8 @@ import type { MyVotes, VoteTotals, WorkshopView } from '../../shared/types';
 import type { DomainEvents } from './domain-events';
 import { DomainError } from './errors';
 import { toWorkshopView } from './mappers';
-import { parseId, requireObject } from './validation';
-
-const THEME_ID = /^t\d{1,9}$/;
-export const MAX_DOTS = 20;
+import { CastVote, ConfigureVoting, RetractVote } from '../../shared/schemas/index';
+import { parse } from './parse';
 
 /**
  * Dot voting. Each dot is a row keyed by the id the phone generated, so a replayed tap is the same
@@ -30,30 +28,16 @@ export class VoteService {
 	}
 
 	async configure(code: string, payload: unknown): Promise<WorkshopView> {
-		const body = requireObject(payload);
+		const body = parse(ConfigureVoting, payload);
 		const config: Parameters<typeof workshops.updateVotingConfig>[2] = {};
-		if (body.dots !== undefined) {
-			if (
-				!Number.isInteger(body.dots) ||
-				(body.dots as number) < 1 ||
-				(body.dots as number) > MAX_DOTS
-			) {
-				throw new DomainError(
-					'invalid_payload',
-					`Dots must be a whole number from 1 to ${MAX_DOTS}.`
-				);
-			}
-			config.dots_per_participant = body.dots as number;
-		}
+		if (body.dots !== undefined) config.dots_per_participant = body.dots;
 		for (const [field, column] of [
 			['allowStacking', 'allow_stacking'],
 			['hideResults', 'results_hidden'],
 			['revealed', 'results_revealed']
 		] as const) {
-			if (body[field] === undefined) continue;
-			if (typeof body[field] !== 'boolean')
-				throw new DomainError('invalid_payload', `${field} must be true or false.`);
-			config[column] = body[field] ? 1 : 0;
+			const value = body[field];
+			if (value !== undefined) config[column] = value ? 1 : 0;
 		}
 		await workshops.updateVotingConfig(this.db, code, config, new Date().toISOString());
 		const workshop = toWorkshopView(await this.workshop(code));
@@ -63,12 +47,7 @@ export class VoteService {
 	}
 
 	async cast(code: string, participantId: string, payload: unknown): Promise<MyVotes> {
-		const body = requireObject(payload);
-		const id = parseId(body.id);
-		if (typeof body.themeId !== 'string' || !THEME_ID.test(body.themeId)) {
-			throw new DomainError('invalid_payload', 'Unknown theme id.');
-		}
-		const themeId = body.themeId;
+		const { id, themeId } = parse(CastVote, payload);
 		const workshop = await this.workshop(code);
 		if (workshop.phase !== 'voting' && !(await votes.findVote(this.db, id))) {
 			throw new DomainError('voting_closed', 'Voting is not open.');
@@ -109,14 +88,11 @@ export class VoteService {
 
 	/** Takes back the participant's latest dot on a theme. */
 	async retract(code: string, participantId: string, payload: unknown): Promise<MyVotes> {
-		const body = requireObject(payload);
-		if (typeof body.themeId !== 'string' || !THEME_ID.test(body.themeId)) {
-			throw new DomainError('invalid_payload', 'Unknown theme id.');
-		}
+		const { themeId } = parse(RetractVote, payload);
 		const workshop = await this.workshop(code);
 		if (workshop.phase !== 'voting') throw new DomainError('voting_closed', 'Voting is not open.');
 		const mine = await votes.participantVotes(this.db, code, participantId);
-		const last = mine.filter((v) => v.theme_id === body.themeId).at(-1);
+		const last = mine.filter((v) => v.theme_id === themeId).at(-1);
 		if (!last) throw new DomainError('not_found', 'No dot on that theme.');
 		await votes.deleteVote(this.db, last.id);
 		this.events.emit('votes.changed', { code });

@@ -4,20 +4,21 @@ import * as inputs from '../db/input.repository';
 import * as participants from '../db/participant.repository';
 import * as workshops from '../db/workshop.repository';
 import type { Database, WorkshopRow } from '../db/schema';
-import type { InputView, ParticipantView, Phase, Role, WorkshopView } from '../../shared/types';
+import type { InputView, ParticipantView, Role, WorkshopView } from '../../shared/types';
 import { DomainEvents } from './domain-events';
 import { DomainError } from './errors';
 import { toInputView, toParticipantView, toWorkshopView } from './mappers';
 import { generateJoinCode, generateToken, hashToken, tokenMatches } from './tokens';
 import {
-	parseId,
-	parseInputText,
-	parseJoinCode,
-	parseNewWorkshop,
-	parsePhase,
-	parseProfile,
-	requireObject
-} from './validation';
+	DeleteInput,
+	EditInput,
+	NewWorkshop,
+	Profile,
+	SetPhase,
+	SubmitInput
+} from '../../shared/schemas/index';
+import { parse } from './parse';
+import { defaultPrompt, parseId, parseJoinCode } from './validation';
 
 export interface CreatedWorkshop {
 	workshop: WorkshopView;
@@ -49,7 +50,8 @@ export class WorkshopService {
 	}
 
 	async createWorkshop(payload: unknown): Promise<CreatedWorkshop> {
-		const input = parseNewWorkshop(payload);
+		const fields = parse(NewWorkshop, payload);
+		const input = { ...fields, prompt: fields.prompt ?? defaultPrompt(fields.language) };
 		const facilitatorToken = generateToken();
 		const boardToken = generateToken();
 		const now = this.timestamp();
@@ -153,7 +155,7 @@ export class WorkshopService {
 		participantId: string,
 		payload: unknown
 	): Promise<ParticipantView> {
-		const profile = parseProfile(payload);
+		const profile = parse(Profile, payload);
 		const existing = await participants.findParticipant(this.db, code, participantId);
 		if (!existing) throw new DomainError('not_found', 'Unknown participant.');
 		await participants.updateParticipantProfile(this.db, participantId, profile);
@@ -165,9 +167,7 @@ export class WorkshopService {
 	 * a repeated id returns the row first stored and announces nothing new.
 	 */
 	async submitInput(code: string, participantId: string, payload: unknown): Promise<InputView> {
-		const body = requireObject(payload);
-		const id = parseId(body.id);
-		const text = parseInputText(body.text);
+		const { id, text } = parse(SubmitInput, payload);
 		const previous = await inputs.findInputById(this.db, id);
 		if (previous) return this.sameInput(previous, code, participantId);
 		const workshop = await this.requireWorkshopRow(code);
@@ -205,8 +205,7 @@ export class WorkshopService {
 		}
 	}
 
-	private async requireOwnInput(code: string, participantId: string, rawId: unknown) {
-		const id = parseId(rawId);
+	private async requireOwnInput(code: string, participantId: string, id: string) {
 		const row = await inputs.findInputById(this.db, id);
 		if (!row || row.workshop_code !== code || row.deleted_at !== null) {
 			throw new DomainError('not_found', 'No such input.');
@@ -218,9 +217,8 @@ export class WorkshopService {
 	}
 
 	async editInput(code: string, participantId: string, payload: unknown): Promise<InputView> {
-		const body = requireObject(payload);
-		const text = parseInputText(body.text);
-		const row = await this.requireOwnInput(code, participantId, body.id);
+		const { id, text } = parse(EditInput, payload);
+		const row = await this.requireOwnInput(code, participantId, id);
 		this.requireOpen(await this.requireWorkshopRow(code));
 		if (row.text === text) return toInputView(row);
 		const now = this.timestamp();
@@ -231,8 +229,8 @@ export class WorkshopService {
 	}
 
 	async deleteInput(code: string, participantId: string, payload: unknown): Promise<string> {
-		const body = requireObject(payload);
-		const row = await this.requireOwnInput(code, participantId, body.id);
+		const { id } = parse(DeleteInput, payload);
+		const row = await this.requireOwnInput(code, participantId, id);
 		this.requireOpen(await this.requireWorkshopRow(code));
 		await inputs.markInputDeleted(this.db, row.id, this.timestamp());
 		this.events.emit('input.deleted', { code, id: row.id, participantId: row.participant_id });
@@ -254,7 +252,7 @@ export class WorkshopService {
 	}
 
 	async setPhase(code: string, payload: unknown): Promise<WorkshopView> {
-		const phase: Phase = parsePhase(requireObject(payload).phase);
+		const { phase } = parse(SetPhase, payload);
 		const row = await this.requireWorkshopRow(code);
 		if (row.phase === phase) return toWorkshopView(row);
 		await workshops.updateWorkshopPhase(this.db, code, phase, this.timestamp());

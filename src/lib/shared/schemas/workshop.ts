@@ -1,0 +1,81 @@
+import * as v from 'valibot';
+import {
+	MAX_INPUT_LENGTH,
+	MAX_NAME_LENGTH,
+	MAX_ORGANISATION_LENGTH,
+	MAX_PROMPT_LENGTH,
+	MAX_TITLE_LENGTH
+} from '../limits';
+import { LANGUAGES, PHASES } from '../types';
+import { Id, ThemeId, payload, strictBoolean } from './ids';
+import { optionalText, refusal, text } from './text';
+
+/** What a participant types: the one field a phone shows refusals for in its own words. */
+export const InputText = text({
+	field: 'Text',
+	max: MAX_INPUT_LENGTH,
+	required: true,
+	codes: { type: 'text_not_string', empty: 'text_empty', long: 'text_too_long' }
+});
+
+export const SubmitInput = payload({ id: Id, text: InputText });
+export const EditInput = payload({ id: Id, text: InputText });
+export const DeleteInput = payload({ id: Id });
+
+export const Profile = payload({
+	name: optionalText({ field: 'Name', max: MAX_NAME_LENGTH, singleLine: true }),
+	organisation: optionalText({
+		field: 'Organisation',
+		max: MAX_ORGANISATION_LENGTH,
+		singleLine: true
+	})
+});
+
+export const Language = v.picklist(
+	LANGUAGES,
+	refusal('invalid_payload', 'Language must be "nb" or "en".')
+);
+
+export const NewWorkshop = payload({
+	title: text({ field: 'The title', max: MAX_TITLE_LENGTH, required: true, singleLine: true }),
+	prompt: optionalText({ field: 'The question', max: MAX_PROMPT_LENGTH }),
+	language: Language
+});
+
+export const SetPhase = payload({
+	phase: v.picklist(
+		PHASES,
+		refusal('invalid_payload', `Phase must be one of ${PHASES.join(', ')}.`)
+	)
+});
+
+export const MAX_DOTS = 20;
+
+export const ConfigureVoting = payload({
+	dots: v.optional(
+		v.pipe(
+			v.number(refusal('invalid_payload', `Dots must be a whole number from 1 to ${MAX_DOTS}.`)),
+			v.integer(refusal('invalid_payload', `Dots must be a whole number from 1 to ${MAX_DOTS}.`)),
+			v.minValue(
+				1,
+				refusal('invalid_payload', `Dots must be a whole number from 1 to ${MAX_DOTS}.`)
+			),
+			v.maxValue(
+				MAX_DOTS,
+				refusal('invalid_payload', `Dots must be a whole number from 1 to ${MAX_DOTS}.`)
+			)
+		)
+	),
+	allowStacking: v.optional(strictBoolean('allowStacking')),
+	hideResults: v.optional(strictBoolean('hideResults')),
+	revealed: v.optional(strictBoolean('revealed'))
+});
+
+export const CastVote = payload({ id: Id, themeId: ThemeId });
+export const RetractVote = payload({ themeId: ThemeId });
+export const ExplainInput = payload({ inputId: Id });
+
+export type SubmitInputPayload = v.InferInput<typeof SubmitInput>;
+export type ProfilePayload = v.InferInput<typeof Profile>;
+export type NewWorkshopPayload = v.InferInput<typeof NewWorkshop>;
+export type ConfigureVotingPayload = v.InferInput<typeof ConfigureVoting>;
