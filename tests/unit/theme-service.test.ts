@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { log } from '../../src/lib/server/log';
 import { migrateToLatest, openDatabase, type Connection } from '../../src/lib/server/db/connection';
 import { DomainEvents } from '../../src/lib/server/workshop/domain-events';
 import { DomainError } from '../../src/lib/server/workshop/errors';
@@ -274,5 +275,97 @@ describe('facilitator actions and their undo', () => {
 		const { themeId, terms } = await themes.explain(code, { inputId: ids.digital[1] });
 		expect(themeId).toBe(themeOf(await themes.snapshot(code), ids.digital[0]));
 		expect(terms.join(' ').toLowerCase()).toMatch(/digital/);
+	});
+});
+
+describe('a damaged theme state (finding 10: self-healing theme state)', () => {
+	const damage = (state: string) =>
+		connection.db
+			.updateTable('theme_states')
+			.set({ state })
+			.where('workshop_code', '=', code)
+			.execute();
+
+	it.each([
+		['not JSON', '{"version":1,"themes":[{"id":'],
+		['not an engine state', '{"version":1,"themes":"t1"}'],
+		['an empty row', '']
+	])('rebuilds from the action log when the state is %s, keeping ids and edits', async (_, bad) => {
+		const s = await themes.snapshot(code);
+		const meetings = themeOf(s, ids.meetings[0])!;
+		await themes.act(code, { type: 'rename', themeId: meetings, label: 'Beslutninger i møter' });
+		const before = await themes.snapshot(code);
+		await themes.close();
+		await damage(bad);
+
+		const warn = vi.spyOn(log, 'warn');
+		themes = new ThemeService(connection.db, events, workshops, { persistDelayMs: 10 });
+		const healed = await themes.snapshot(code);
+		expect(warn).toHaveBeenCalledWith('theme state damaged; rebuilt', {
+			code,
+			from: 'action log'
+		});
+		warn.mockRestore();
+		expect(layout(healed)).toBe(layout(before));
+		expect(healed.themes.find((t) => t.id === meetings)?.label).toBe('Beslutninger i møter');
+		expect(healed.history).toEqual({ undo: 'rename', redo: null });
+		// the damaged row is replaced
+		await themes.flush();
+		const row = await connection.db
+			.selectFrom('theme_states')
+			.select('state')
+			.where('workshop_code', '=', code)
+			.executeTakeFirstOrThrow();
+		expect(() => JSON.parse(row.state)).not.toThrow();
+	});
+
+	it('rebuilds from the inputs when there is no action log to fall back on', async () => {
+		await themes.close();
+		await damage('garbage');
+		themes = new ThemeService(connection.db, events, workshops, { persistDelayMs: 10 });
+		const healed = await themes.snapshot(code);
+		const placed = healed.themes.flatMap((t) => t.inputIds).length + healed.unsorted.length;
+		expect(placed).toBe(12);
+		expect(themeOf(healed, ids.digital[1])).toBe(themeOf(healed, ids.digital[0]));
+	});
+});
+
+describe('engines in memory (finding 3: memory bound)', () => {
+	it('an idle workshop’s engine leaves memory and comes back with the same themes', async () => {
+		let now = 0;
+		await themes.close();
+		themes = new ThemeService(connection.db, events, workshops, {
+			persistDelayMs: 10,
+			limits: { idleMs: 60_000, maxInputs: 1e6, maxWorkshops: 100 },
+			now: () => now
+		});
+		const before = await themes.snapshot(code);
+		expect(themes.enginesInMemory).toBe(1);
+		now += 59_000;
+		await themes.sweep();
+		expect(themes.enginesInMemory).toBe(1);
+		now += 2_000;
+		await themes.sweep();
+		expect(themes.enginesInMemory).toBe(0);
+		expect(layout(await themes.snapshot(code))).toBe(layout(before));
+		expect(themes.enginesInMemory).toBe(1);
+	});
+
+	it('holds at most the bound of engines, dropping the least recently used', async () => {
+		await themes.close();
+		themes = new ThemeService(connection.db, events, workshops, {
+			persistDelayMs: 10,
+			limits: { idleMs: 3_600_000, maxInputs: 1e6, maxWorkshops: 3 }
+		});
+		const codes = [code];
+		for (let i = 0; i < 5; i++) {
+			const other = await workshops.createWorkshop({ title: `W${i}`, language: 'nb' });
+			codes.push(other.workshop.code);
+		}
+		for (const c of codes) await themes.snapshot(c);
+		await themes.sweep();
+		expect(themes.enginesInMemory).toBe(3);
+		// the first workshop was dropped and opens again with its themes
+		expect((await themes.snapshot(code)).themes.length).toBeGreaterThanOrEqual(3);
 	});
 });

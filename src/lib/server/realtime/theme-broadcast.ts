@@ -25,7 +25,13 @@ function coalescer(send: (code: string) => Promise<void>) {
 				code,
 				setTimeout(() => {
 					scheduled.delete(code);
-					lastSent.set(code, Date.now());
+					const now = Date.now();
+					// only recent sends matter; a workshop that went quiet leaves no entry behind
+					if (lastSent.size > 256) {
+						for (const [c, at] of lastSent)
+							if (now - at > THEME_BROADCAST_INTERVAL_MS) lastSent.delete(c);
+					}
+					lastSent.set(code, now);
 					send(code).catch((err) => log.error('broadcast failed', { code }, err));
 				}, wait)
 			);

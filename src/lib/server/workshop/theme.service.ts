@@ -3,19 +3,24 @@ import { log } from '../log';
 import type { EngineState } from '../clustering/index';
 import * as inputs from '../db/input.repository';
 import * as themeRepo from '../db/theme.repository';
-import * as workshopRepo from '../db/workshop.repository';
 import type { Database } from '../db/schema';
 import type { ThemesSnapshot } from '../../shared/types';
 import type { DomainEvents } from './domain-events';
 import { DomainError } from './errors';
-import { LiveThemes } from './live-themes';
+import type { LiveThemes } from './live-themes';
 import {
 	applyThemeAction,
 	checkTargets,
 	parseThemeAction,
 	type ThemeAction
 } from './theme-actions';
-import { ThemeHistory } from './theme-history';
+import {
+	ThemeRegistry,
+	registryLimits,
+	type RegistryLimits,
+	type WorkshopThemes
+} from './theme-registry';
+import { openThemes } from './theme-restore';
 import { ExplainInput } from '../../shared/schemas/index';
 import { parse } from './parse';
 import type { WorkshopService } from './workshop.service';
@@ -24,13 +29,10 @@ export interface ThemeServiceOptions {
 	refineWorkerUrl?: URL | string;
 	/** How long engine state may wait before it is written (ms). */
 	persistDelayMs?: number;
-}
-
-interface WorkshopThemes {
-	live: LiveThemes;
-	history: ThemeHistory;
-	/** Facilitator actions run one at a time per workshop. */
-	queue: Promise<unknown>;
+	/** When engines leave memory; from the environment when not given. */
+	limits?: RegistryLimits;
+	/** The clock idle time is measured by (tests). */
+	now?: () => number;
 }
 
 /**
@@ -39,7 +41,7 @@ interface WorkshopThemes {
  * form post) also updates the themes, after the submission has been acknowledged, never before.
  */
 export class ThemeService {
-	private readonly loaded = new Map<string, Promise<WorkshopThemes>>();
+	private readonly registry: ThemeRegistry;
 	/** Workshops whose engine state changed since it was last written. */
 	private readonly dirty = new Set<string>();
 	private persistTimer: NodeJS.Timeout | null = null;
@@ -52,6 +54,12 @@ export class ThemeService {
 		private readonly workshops: WorkshopService,
 		private readonly options: ThemeServiceOptions = {}
 	) {
+		this.registry = new ThemeRegistry(
+			(code) => this.open(code),
+			(code, themes) => this.write(code, themes),
+			options.limits ?? registryLimits(),
+			options.now
+		);
 		const later = (code: string, run: (live: LiveThemes) => void) =>
 			setImmediate(() => {
 				if (this.closed) return;
@@ -87,35 +95,28 @@ export class ThemeService {
 
 	/** The workshop's themes, loaded from the database on first use. */
 	private load(code: string): Promise<WorkshopThemes> {
-		let entry = this.loaded.get(code);
-		if (!entry) {
-			entry = this.open(code);
-			this.loaded.set(code, entry);
-			entry.catch(() => this.loaded.delete(code));
-		}
-		return entry;
+		return this.registry.get(code);
 	}
 
 	private async open(code: string): Promise<WorkshopThemes> {
-		const workshop = await workshopRepo.findWorkshop(this.db, code);
-		if (!workshop) throw new DomainError('unknown_workshop', 'No workshop has that code.');
-		const rows = await inputs.listInputs(this.db, code, { includeHidden: true });
-		const stored = await themeRepo.loadThemeState(this.db, code);
-		const state = stored ? (JSON.parse(stored) as EngineState) : null;
-		const live = LiveThemes.create(
-			rows.map((r) => ({ id: r.id, text: r.text })),
-			state,
-			{
-				language: workshop.language,
-				question: `${workshop.title} ${workshop.prompt}`,
-				refineWorkerUrl: this.options.refineWorkerUrl,
-				onChange: () => this.events.emit('themes.changed', { code }),
-				onPersist: () => this.persistLater(code)
-			}
-		);
-		for (const row of rows) if (row.hidden) live.current.setHidden(row.id, true);
-		const history = ThemeHistory.fromLog(await themeRepo.listThemeActions(this.db, code));
+		const { live, history, rebuiltFrom } = await openThemes(this.db, code, {
+			refineWorkerUrl: this.options.refineWorkerUrl,
+			onChange: () => this.events.emit('themes.changed', { code }),
+			onPersist: () => this.persistLater(code)
+		});
+		// a rebuilt map replaces the damaged row at the next write
+		if (rebuiltFrom) this.persistLater(code);
 		return { live, history, queue: Promise.resolve() };
+	}
+
+	/** Engines in memory now (operations and tests). */
+	get enginesInMemory(): number {
+		return this.registry.size;
+	}
+
+	/** Drops idle engines and those past the memory bound now, instead of at the next sweep. */
+	sweep(): Promise<void> {
+		return this.registry.sweep();
 	}
 
 	async snapshot(code: string): Promise<ThemesSnapshot> {
@@ -260,18 +261,22 @@ export class ThemeService {
 		this.dirty.clear();
 		const now = new Date().toISOString();
 		for (const code of pending) {
-			const entry = await this.loaded.get(code)?.catch(() => null);
-			if (!entry) continue;
-			const state = JSON.stringify(entry.live.current.exportState());
-			await themeRepo.saveThemeState(this.db, code, state, now);
+			const entry = await this.registry.peek(code)?.catch(() => null);
+			if (entry) await this.write(code, entry, now);
 		}
+	}
+
+	private async write(code: string, themes: WorkshopThemes, now = new Date().toISOString()) {
+		const state = JSON.stringify(themes.live.current.exportState());
+		await themeRepo.saveThemeState(this.db, code, state, now);
 	}
 
 	async close(): Promise<void> {
 		this.unsubscribe.forEach((off) => off());
 		await this.flush();
 		this.closed = true;
-		for (const entry of this.loaded.values()) (await entry.catch(() => null))?.live.close();
+		this.registry.stop();
+		for (const entry of this.registry.all()) (await entry.catch(() => null))?.live.close();
 		await this.flush();
 	}
 }
