@@ -1,9 +1,10 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { languageFromHeader } from '$lib/server/language';
 import { setPrivateCookie, setStaffCookie } from '$lib/server/staff-auth';
-import { DomainError } from '$lib/server/workshop/errors';
+import { DomainError, httpStatus } from '$lib/server/workshop/errors';
 import { boardCookieName } from '$lib/server/workshop/cookies';
 import { defaultPrompt } from '$lib/server/workshop/validation';
+import { guardCodeLookup } from '$lib/server/rate-limit';
 import type { Language } from '$lib/shared/types';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -30,7 +31,7 @@ export const actions: Actions = {
 		};
 		let code: string;
 		try {
-			locals.runtime.limits.addressConnects.check(getClientAddress());
+			locals.runtime.limits.addressWorkshops.check(getClientAddress());
 			const created = await locals.runtime.workshops.createWorkshop(fields);
 			code = created.workshop.code;
 			const secure = url.protocol === 'https:';
@@ -38,19 +39,23 @@ export const actions: Actions = {
 			// The creator's browser also keeps the board link, so the control room can hand it on.
 			setPrivateCookie(cookies, boardCookieName(code), created.boardToken, secure, 90);
 		} catch (err) {
-			if (err instanceof DomainError) return fail(400, { create: fields, error: err.message });
+			if (err instanceof DomainError)
+				return fail(httpStatus(err.code), { create: fields, error: err.message });
 			throw err;
 		}
 		redirect(303, `/${code}/facilitator`);
 	},
-	join: async ({ request, locals }) => {
+	join: async ({ request, locals, getClientAddress }) => {
 		const raw = String((await request.formData()).get('code') ?? '');
 		try {
-			const workshop = await locals.runtime.workshops.getWorkshop(raw);
+			const { workshops, limits } = locals.runtime;
+			const workshop = await guardCodeLookup(limits, getClientAddress(), () =>
+				workshops.getWorkshop(raw)
+			);
 			redirect(303, `/${workshop.code}`);
 		} catch (err) {
 			if (err instanceof DomainError)
-				return fail(404, { join: { code: raw }, joinError: err.code });
+				return fail(httpStatus(err.code), { join: { code: raw }, joinError: err.code });
 			throw err;
 		}
 	}

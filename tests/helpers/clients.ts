@@ -7,6 +7,7 @@ export interface CreatedWorkshop {
 	code: string;
 	facilitatorToken: string;
 	boardToken: string;
+	projectorToken: string;
 	urls: { participant: string; facilitator: string; projector: string; board: string };
 }
 

@@ -21,7 +21,7 @@ export function tempDatabasePath(): string {
 
 /** Starts the built production server (server.js) on a free port with its own database file. */
 export async function startServer(
-	options: { databasePath?: string; port?: number } = {}
+	options: { databasePath?: string; port?: number; env?: Record<string, string> } = {}
 ): Promise<RunningServer> {
 	if (!existsSync('build/handler.js') || !existsSync('build/innspill/realtime.js')) {
 		throw new Error('No production build: run `npm run build` first (npm test does).');
@@ -33,7 +33,8 @@ export async function startServer(
 			PORT: String(options.port ?? 0),
 			HOST: '127.0.0.1',
 			DATABASE_PATH: databasePath,
-			PUBLIC_URL: ''
+			PUBLIC_URL: '',
+			...options.env
 		},
 		stdio: ['ignore', 'pipe', 'pipe']
 	});

@@ -12,6 +12,7 @@ import {
 	type CreatedWorkshop
 } from '../helpers/clients';
 import { startServer, type RunningServer } from '../helpers/server';
+import type { InputView } from '../../src/lib/shared/types';
 
 type Ack = { ok: boolean; input?: { id: string; text: string }; error?: { code: string } };
 
@@ -57,7 +58,7 @@ describe('the live input loop against the production server', () => {
 		});
 		const live = await arrived;
 		expect(live.id).toBe(id);
-		expect(live.participantId).toBe(phone.session.participantId);
+		expect((live as InputView).participantId).toBe(phone.session.participantId);
 		facilitator.socket.close();
 		phone.socket.close();
 	});

@@ -6,7 +6,7 @@ import {
 	EMPTY_THEMES,
 	type Ack,
 	type ErrorCode,
-	type InputView,
+	type ScreenInput,
 	type Phase,
 	type BoardState,
 	type ThemesSnapshot,
@@ -28,7 +28,7 @@ import {
 export class StaffSession {
 	connection = $state<ConnectionState>('connecting');
 	workshop = $state<WorkshopView>() as WorkshopView;
-	inputs = $state<InputView[]>([]);
+	inputs = $state<ScreenInput[]>([]);
 	participantsOnline = $state(0);
 	themes = $state<ThemesSnapshot>(EMPTY_THEMES);
 	votes = $state<VoteTotals>({ totals: {}, voters: 0, visible: false });
@@ -46,10 +46,10 @@ export class StaffSession {
 
 	constructor(
 		workshop: WorkshopView,
-		inputs: InputView[],
+		inputs: ScreenInput[],
 		themes?: ThemesSnapshot,
 		/** the role the page opens: the socket signs in with that role's cookie */
-		private readonly role: 'facilitator' | 'board' = 'facilitator'
+		private readonly role: 'facilitator' | 'board' | 'projector' = 'facilitator'
 	) {
 		this.workshop = workshop;
 		this.inputs = inputs;
@@ -57,11 +57,11 @@ export class StaffSession {
 	}
 
 	/** Inputs by id, for drawing themes. */
-	readonly byId: Record<string, InputView> = $derived(
+	readonly byId: Record<string, ScreenInput> = $derived(
 		Object.fromEntries(this.inputs.map((i) => [i.id, i]))
 	);
 
-	get visibleInputs(): InputView[] {
+	get visibleInputs(): ScreenInput[] {
 		return this.inputs.filter((i) => !i.hidden);
 	}
 

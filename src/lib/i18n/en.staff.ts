@@ -18,7 +18,7 @@ export const enStaff = {
 	'facilitator.themesPending': 'Themes appear here as inputs arrive.',
 	'facilitator.links': 'Links',
 	'facilitator.links.help':
-		'Keep the facilitator and board links private: they open this workshop.',
+		'Keep the facilitator and board links private: they open this workshop. The projector link only shows what the room sees.',
 	'facilitator.link.participant': 'Participants',
 	'facilitator.link.projector': 'Projector',
 	'facilitator.link.facilitator': 'Facilitator (you)',

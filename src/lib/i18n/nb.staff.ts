@@ -17,7 +17,7 @@ export const nbStaff: Record<StaffKey, string> = {
 	'facilitator.themesPending': 'Temaer dukker opp her etter hvert som innspillene kommer.',
 	'facilitator.links': 'Lenker',
 	'facilitator.links.help':
-		'Hold fasilitator- og styrelenkene for dere selv: de åpner denne workshopen.',
+		'Hold fasilitator- og styrelenkene for dere selv: de åpner denne workshopen. Prosjektorlenken viser bare det salen ser.',
 	'facilitator.link.participant': 'Deltakere',
 	'facilitator.link.projector': 'Prosjektor',
 	'facilitator.link.facilitator': 'Fasilitator (deg)',

@@ -7,6 +7,8 @@ export interface Config {
 	publicUrl: string | null;
 	/** Behind a reverse proxy: take the client's address from X-Forwarded-For. */
 	trustProxy: boolean;
+	/** Host names (besides PUBLIC_URL's) that pages may be served under; lower case. */
+	allowedHosts: string[];
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -14,7 +16,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
 	return {
 		databasePath: env.DATABASE_PATH?.trim() || DEFAULT_DATABASE_PATH,
 		publicUrl: publicUrl ? publicUrl.replace(/\/+$/, '') : null,
-		trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true'
+		trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
+		allowedHosts: (env.ALLOWED_HOSTS ?? '')
+			.split(',')
+			.map((h) => h.trim().toLowerCase())
+			.filter(Boolean)
 	};
 }
 

@@ -19,15 +19,25 @@ export class RateLimiter {
 
 	/** Takes one token for the key; false when the key has none left. */
 	take(key: string): boolean {
+		const bucket = this.refilled(key);
+		if (bucket.tokens < 1) return false;
+		bucket.tokens -= 1;
+		return true;
+	}
+
+	/** Whether the key has a token left, without taking it. */
+	available(key: string): boolean {
+		return this.refilled(key).tokens >= 1;
+	}
+
+	private refilled(key: string): { tokens: number; at: number } {
 		const now = this.now();
 		this.sweep(now);
 		const bucket = this.buckets.get(key) ?? { tokens: this.burst, at: now };
 		bucket.tokens = Math.min(this.burst, bucket.tokens + (now - bucket.at) * this.refillPerMs);
 		bucket.at = now;
 		this.buckets.set(key, bucket);
-		if (bucket.tokens < 1) return false;
-		bucket.tokens -= 1;
-		return true;
+		return bucket;
 	}
 
 	/** Throws the `rate_limited` refusal when the key is over its limit. */
@@ -52,6 +62,16 @@ export interface RateLimits {
 	addressWrites: RateLimiter;
 	/** New socket connections and joins per network address. */
 	addressConnects: RateLimiter;
+	/** New participants (stored on their first write) per address. */
+	addressNewParticipants: RateLimiter;
+	/** Participants who first appear while voting is open and cast a dot, per address. */
+	addressNewVoters: RateLimiter;
+	/** Workshops created per address. */
+	addressWorkshops: RateLimiter;
+	/** Lookups of join codes that do not exist, per address (probing). */
+	addressCodeMisses: RateLimiter;
+	/** Events one socket may send: a burst, then a steady rate; flooders are disconnected. */
+	socketEvents: { burst: number; perSecond: number; disconnectAfter: number };
 }
 
 function envNumber(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -60,20 +80,48 @@ function envNumber(env: NodeJS.ProcessEnv, name: string, fallback: number): numb
 }
 
 /**
- * Defaults fit a room of a few hundred phones behind one Wi-Fi address: a person can send a burst
- * of 20 and then one every two seconds; the venue as a whole up to 6,000 writes and 3,000 new
- * connections a minute.
+ * Defaults fit a room of a few hundred phones behind one Wi-Fi address (docs/operations.md has
+ * the reasoning and the variables): a person can send a burst of 20 writes and then one every two
+ * seconds; the venue as a whole up to 6,000 writes and 3,000 new connections a minute.
  */
 export function createRateLimits(env: NodeJS.ProcessEnv = process.env): RateLimits {
+	const perMinute = (name: string, fallback: number) => envNumber(env, name, fallback);
+	const sameBurst = (name: string, fallback: number) =>
+		new RateLimiter(perMinute(name, fallback), perMinute(name, fallback));
 	return {
-		participantWrites: new RateLimiter(
-			20,
-			envNumber(env, 'RATE_PARTICIPANT_WRITES_PER_MINUTE', 30)
-		),
-		addressWrites: new RateLimiter(600, envNumber(env, 'RATE_ADDRESS_WRITES_PER_MINUTE', 6000)),
-		addressConnects: new RateLimiter(
-			envNumber(env, 'RATE_ADDRESS_CONNECTS_PER_MINUTE', 3000),
-			envNumber(env, 'RATE_ADDRESS_CONNECTS_PER_MINUTE', 3000)
-		)
+		participantWrites: new RateLimiter(20, perMinute('RATE_PARTICIPANT_WRITES_PER_MINUTE', 30)),
+		addressWrites: new RateLimiter(600, perMinute('RATE_ADDRESS_WRITES_PER_MINUTE', 6000)),
+		addressConnects: sameBurst('RATE_ADDRESS_CONNECTS_PER_MINUTE', 3000),
+		addressNewParticipants: sameBurst('RATE_ADDRESS_NEW_PARTICIPANTS_PER_MINUTE', 300),
+		addressNewVoters: sameBurst('RATE_ADDRESS_NEW_VOTERS_PER_MINUTE', 30),
+		addressWorkshops: new RateLimiter(10, perMinute('RATE_ADDRESS_WORKSHOPS_PER_HOUR', 30) / 60),
+		addressCodeMisses: new RateLimiter(20, perMinute('RATE_ADDRESS_CODE_MISSES_PER_MINUTE', 10)),
+		socketEvents: {
+			burst: envNumber(env, 'SOCKET_EVENT_BURST', 60),
+			perSecond: envNumber(env, 'SOCKET_EVENTS_PER_SECOND', 20),
+			disconnectAfter: envNumber(env, 'SOCKET_REFUSED_EVENTS_BEFORE_DISCONNECT', 100)
+		}
 	};
+}
+
+/**
+ * Looks a join code up on behalf of an address. An address that keeps naming codes that do not
+ * exist is refused for a while, so the code space cannot be walked.
+ */
+export async function guardCodeLookup<T>(
+	limits: RateLimits,
+	address: string,
+	lookup: () => Promise<T>
+): Promise<T> {
+	if (!limits.addressCodeMisses.available(address)) {
+		throw new DomainError('rate_limited', 'Too many unknown codes; wait a minute and try again.');
+	}
+	try {
+		return await lookup();
+	} catch (err) {
+		if (err instanceof DomainError && err.code === 'unknown_workshop') {
+			limits.addressCodeMisses.take(address);
+		}
+		throw err;
+	}
 }

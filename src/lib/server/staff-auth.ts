@@ -1,7 +1,6 @@
 import { error, redirect, type Cookies, type RequestEvent } from '@sveltejs/kit';
-import type { Role } from '$lib/shared/types';
 import { DomainError, httpStatus } from './workshop/errors';
-import { STAFF_ROLES, staffCookieName, type StaffRole } from './workshop/cookies';
+import { staffCookieName, type StaffRole } from './workshop/cookies';
 
 const DAY = 60 * 60 * 24;
 
@@ -84,14 +83,24 @@ export async function requireStaffPage(
 	}
 }
 
-/** For the API: `Authorization: Bearer <token>`, or the staff cookie of a signed-in browser. */
+/**
+ * For the API (exports): `Authorization: Bearer <token>`, or the staff cookie of a signed-in
+ * browser. The facilitator and the board only: exports carry every input and who wrote it, which
+ * the projector's view-only token must never reach.
+ */
 export async function requireStaffApi(
 	event: RequestEvent,
 	code: string
-): Promise<Exclude<Role, 'participant'>> {
+): Promise<Exclude<StaffRole, 'projector'>> {
 	const header = event.request.headers.get('authorization');
 	const bearer = header?.match(/^Bearer\s+(.+)$/i)?.[1]?.trim();
-	if (bearer) return event.locals.runtime.workshops.authenticate(code, bearer);
-	const signedIn = await fromCookies(event, code.toUpperCase(), STAFF_ROLES);
-	return signedIn?.role ?? event.locals.runtime.workshops.authenticate(code, undefined);
+	const { workshops } = event.locals.runtime;
+	const role = bearer
+		? await workshops.authenticate(code, bearer)
+		: ((await fromCookies(event, code.toUpperCase(), ['facilitator', 'board']))?.role ??
+			(await workshops.authenticate(code, undefined)));
+	if (role === 'projector') {
+		throw new DomainError('forbidden', 'The projector link opens the projector only.');
+	}
+	return role;
 }

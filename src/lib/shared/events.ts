@@ -10,6 +10,7 @@ import type {
 	VoteTotals,
 	InputView,
 	ParticipantView,
+	ScreenInput,
 	Phase,
 	Role,
 	ThemesSnapshot,
@@ -31,8 +32,11 @@ export interface SessionReady {
 	/** The participant's own id (assigned by the server when the client did not bring one). */
 	participantId?: string;
 	participant?: ParticipantView;
-	/** A participant receives its own visible inputs; a facilitator receives every input. */
-	inputs: InputView[];
+	/**
+	 * A participant receives its own visible inputs; facilitator and board every input; the
+	 * projector the visible ones without participant ids.
+	 */
+	inputs: InputView[] | ScreenInput[];
 	participantsOnline: number;
 	/** Staff, and participants while voting: the current themes. */
 	themes?: ThemesSnapshot;
@@ -102,8 +106,9 @@ export interface ClientEvents {
 
 export interface ServerEvents {
 	'session:ready': (session: SessionReady) => void;
-	'input:created': (input: InputView) => void;
-	'input:updated': (input: InputView) => void;
+	/** Staff and the author get an `InputView`; the projector a `ScreenInput`. */
+	'input:created': (input: ScreenInput) => void;
+	'input:updated': (input: ScreenInput) => void;
 	'input:deleted': (payload: { id: string }) => void;
 	'workshop:updated': (workshop: WorkshopView) => void;
 	'presence:updated': (payload: { participantsOnline: number }) => void;

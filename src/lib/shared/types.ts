@@ -10,7 +10,8 @@ export const LANGUAGES: readonly Language[] = ['nb', 'en'];
 export type Phase = 'collecting' | 'grouping' | 'voting' | 'closed';
 export const PHASES: readonly Phase[] = ['collecting', 'grouping', 'voting', 'closed'];
 
-export type Role = 'participant' | 'facilitator' | 'board';
+/** The projector only watches: it sees what the room sees, and can change nothing. */
+export type Role = 'participant' | 'facilitator' | 'board' | 'projector';
 
 export interface VotingConfig {
 	/** Dots each participant may place. */
@@ -118,6 +119,9 @@ export interface InputView {
 	updatedAt: string;
 	hidden: boolean;
 }
+
+/** An input as the projector sees it: whose it is stays off the room's screen. */
+export type ScreenInput = Omit<InputView, 'participantId'>;
 
 /** Every error a client can receive, as a stable code and a human sentence. */
 export type ErrorCode =

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { error, fail, redirect, type Cookies } from '@sveltejs/kit';
+import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
+import { guardCodeLookup } from '$lib/server/rate-limit';
 import { setPrivateCookie } from '$lib/server/staff-auth';
 import { DomainError, httpStatus } from '$lib/server/workshop/errors';
 import { participantCookieName } from '$lib/server/workshop/cookies';
@@ -8,12 +9,15 @@ import { languageFromHeader } from '$lib/server/language';
 import type { Language } from '$lib/shared/types';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ params, locals, cookies, url, request }) => {
+export const load: PageServerLoad = async (event) => {
+	const { params, locals, cookies, url, request } = event;
 	const code = params.code.toUpperCase();
 	if (code !== params.code) redirect(308, `/${code}${url.search}`);
-	const { workshops } = locals.runtime;
+	const { workshops, limits } = locals.runtime;
 	try {
-		const workshop = await workshops.getWorkshop(code);
+		const workshop = await guardCodeLookup(limits, event.getClientAddress(), () =>
+			workshops.getWorkshop(code)
+		);
 		const participantId = cookies.get(participantCookieName(code));
 		let inputs: Awaited<ReturnType<WorkshopService['participantInputs']>> = [];
 		let participant = null;
@@ -41,37 +45,35 @@ export const load: PageServerLoad = async ({ params, locals, cookies, url, reque
 	}
 };
 
-/** The participant a form post comes from: the one the cookie names, or a new one. */
-async function formParticipant(
-	workshops: WorkshopService,
-	code: string,
-	cookies: Cookies,
-	secure: boolean
+/**
+ * The participant a form post comes from: the one the cookie names, or a new id, stored with this
+ * first write. The cookie is set once the write went through.
+ */
+async function formWriter(
+	event: RequestEvent,
+	write: (participantId: string, beforeCreate: () => void) => Promise<unknown>
 ) {
-	const participant = await workshops.joinParticipant(
-		code,
-		cookies.get(participantCookieName(code))
-	);
-	setPrivateCookie(cookies, participantCookieName(code), participant.id, secure, 30);
-	return participant;
+	const code = event.params.code!.toUpperCase();
+	const { workshops, limits } = event.locals.runtime;
+	const address = event.getClientAddress();
+	limits.addressWrites.check(address);
+	const { id } = await workshops.identify(code, event.cookies.get(participantCookieName(code)));
+	limits.participantWrites.check(id);
+	await write(id, () => limits.addressNewParticipants.check(address));
+	const secure = event.url.protocol === 'https:';
+	setPrivateCookie(event.cookies, participantCookieName(code), id, secure, 30);
 }
 
 export const actions: Actions = {
-	submit: async ({ params, request, locals, cookies, url, getClientAddress }) => {
-		const code = params.code.toUpperCase();
-		const form = await request.formData();
+	submit: async (event) => {
+		const code = event.params.code.toUpperCase();
+		const form = await event.request.formData();
 		const payload = { id: form.get('id'), text: form.get('text') };
+		const { workshops } = event.locals.runtime;
 		try {
-			const { workshops, limits } = locals.runtime;
-			limits.addressWrites.check(getClientAddress());
-			const participant = await formParticipant(
-				workshops,
-				code,
-				cookies,
-				url.protocol === 'https:'
+			await formWriter(event, (id, beforeCreate) =>
+				workshops.submitInput(code, id, payload, beforeCreate)
 			);
-			limits.participantWrites.check(participant.id);
-			await workshops.submitInput(code, participant.id, payload);
 		} catch (err) {
 			if (err instanceof DomainError) {
 				return fail(httpStatus(err.code), { error: err.code, text: String(payload.text ?? '') });
@@ -80,22 +82,18 @@ export const actions: Actions = {
 		}
 		redirect(303, `/${code}?sent`);
 	},
-	profile: async ({ params, request, locals, cookies, url, getClientAddress }) => {
-		const code = params.code.toUpperCase();
-		const form = await request.formData();
+	profile: async (event) => {
+		const code = event.params.code.toUpperCase();
+		const form = await event.request.formData();
+		const profile = {
+			name: String(form.get('name') ?? ''),
+			organisation: String(form.get('organisation') ?? '')
+		};
+		const { workshops } = event.locals.runtime;
 		try {
-			const { workshops, limits } = locals.runtime;
-			limits.addressWrites.check(getClientAddress());
-			const participant = await formParticipant(
-				workshops,
-				code,
-				cookies,
-				url.protocol === 'https:'
+			await formWriter(event, (id, beforeCreate) =>
+				workshops.updateProfile(code, id, profile, beforeCreate)
 			);
-			await workshops.updateProfile(code, participant.id, {
-				name: String(form.get('name') ?? ''),
-				organisation: String(form.get('organisation') ?? '')
-			});
 		} catch (err) {
 			if (err instanceof DomainError) return fail(httpStatus(err.code), { error: err.code });
 			throw err;

@@ -2,6 +2,7 @@ import type { Migration, MigrationProvider } from 'kysely';
 import * as createWorkshops from '../../../../db/migrations/2026_11_21_0001_create_workshops';
 import * as createThemes from '../../../../db/migrations/2026_11_21_0002_create_themes';
 import * as createVotesAndBoard from '../../../../db/migrations/2026_11_21_0003_create_votes_and_board';
+import * as projectorToken from '../../../../db/migrations/2026_11_29_0001_projector_token_and_voting_start';
 
 /**
  * The migrations in db/migrations, listed statically so that both bundles (the SvelteKit app and
@@ -10,7 +11,8 @@ import * as createVotesAndBoard from '../../../../db/migrations/2026_11_21_0003_
 const migrations: Record<string, Migration> = {
 	'2026_11_21_0001_create_workshops': createWorkshops,
 	'2026_11_21_0002_create_themes': createThemes,
-	'2026_11_21_0003_create_votes_and_board': createVotesAndBoard
+	'2026_11_21_0003_create_votes_and_board': createVotesAndBoard,
+	'2026_11_29_0001_projector_token_and_voting_start': projectorToken
 };
 
 export const migrationProvider: MigrationProvider = {

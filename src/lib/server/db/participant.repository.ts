@@ -5,6 +5,19 @@ export async function insertParticipant(db: Kysely<Database>, row: NewParticipan
 	await db.insertInto('participants').values(row).execute();
 }
 
+/** Inserts the participant unless the id is already stored; true when this call stored it. */
+export async function insertParticipantOnce(
+	db: Kysely<Database>,
+	row: NewParticipant
+): Promise<boolean> {
+	const result = await db
+		.insertInto('participants')
+		.values(row)
+		.onConflict((oc) => oc.column('id').doNothing())
+		.executeTakeFirst();
+	return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+}
+
 export async function findParticipant(
 	db: Kysely<Database>,
 	workshopCode: string,

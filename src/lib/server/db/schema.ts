@@ -28,6 +28,10 @@ export interface WorkshopTable {
 	allow_stacking: Generated<number>;
 	results_hidden: Generated<number>;
 	results_revealed: Generated<number>;
+	/** null until derived from the facilitator token at the facilitator's next sign-in */
+	projector_token_hash: string | null;
+	/** when voting last opened */
+	voting_opened_at: string | null;
 }
 
 export interface ParticipantTable {

@@ -30,7 +30,23 @@ export async function updateWorkshopPhase(
 ): Promise<void> {
 	await db
 		.updateTable('workshops')
-		.set({ phase, updated_at: now })
+		.set(
+			phase === 'voting'
+				? { phase, updated_at: now, voting_opened_at: now }
+				: { phase, updated_at: now }
+		)
+		.where('code', '=', code)
+		.execute();
+}
+
+export async function setProjectorTokenHash(
+	db: Kysely<Database>,
+	code: string,
+	hash: string
+): Promise<void> {
+	await db
+		.updateTable('workshops')
+		.set({ projector_token_hash: hash })
 		.where('code', '=', code)
 		.execute();
 }

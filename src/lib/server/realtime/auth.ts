@@ -1,7 +1,7 @@
 import type { ExtendedError } from 'socket.io';
 import { log } from '../log';
 import { clientAddress, type Config } from '../config';
-import type { RateLimits } from '../rate-limit';
+import { guardCodeLookup, type RateLimits } from '../rate-limit';
 import { DomainError, toApiError } from '../workshop/errors';
 import {
 	STAFF_ROLES,
@@ -16,7 +16,7 @@ import type { RealtimeSocket } from './types';
 /**
  * Resolves who a connecting socket is, before any handler runs. Staff bring a token (in `auth`, or
  * the httpOnly cookie their browser got on the first visit); everyone else is a participant, with
- * the id the phone remembers or a fresh one.
+ * the id the phone remembers or a fresh one. Unknown join codes count against the address.
  */
 export function authMiddleware(workshops: WorkshopService, limits: RateLimits, config: Config) {
 	return async (socket: RealtimeSocket, next: (err?: ExtendedError) => void) => {
@@ -30,22 +30,23 @@ export function authMiddleware(workshops: WorkshopService, limits: RateLimits, c
 			const auth: Record<string, unknown> = isPlainObject(socket.handshake.auth)
 				? socket.handshake.auth
 				: {};
-			const code = parseJoinCode(auth.code);
-			const cookies = parseCookieHeader(socket.handshake.headers.cookie);
-			// the page says which role it opens (a browser may hold the facilitator's and the
-			// board's cookie at once); without a word, the facilitator's cookie, then the board's
-			const roles = auth.role === 'board' ? (['board'] as const) : STAFF_ROLES;
-			const token =
-				auth.token ?? roles.map((role) => cookies.get(staffCookieName(code, role))).find(Boolean);
-			if (token !== undefined) {
-				const role = await workshops.authenticate(code, token);
-				socket.data = { code, role, address };
-			} else {
-				await workshops.getWorkshop(code);
+			socket.data = await guardCodeLookup(limits, address, async () => {
+				const code = parseJoinCode(auth.code);
+				const cookies = parseCookieHeader(socket.handshake.headers.cookie);
+				// the page says which role it opens (a browser may hold several staff cookies at
+				// once); without a word, the facilitator's cookie, then the board's, the projector's
+				const roles =
+					auth.role === 'board' || auth.role === 'projector' ? ([auth.role] as const) : STAFF_ROLES;
+				const token =
+					auth.token ?? roles.map((role) => cookies.get(staffCookieName(code, role))).find(Boolean);
+				if (token !== undefined) {
+					return { code, role: await workshops.authenticate(code, token), address };
+				}
+				// a phone is only a participant once it writes: nothing is stored here
 				const remembered = auth.participantId ?? cookies.get(participantCookieName(code));
-				const participant = await workshops.joinParticipant(code, remembered);
-				socket.data = { code, role: 'participant', participantId: participant.id, address };
-			}
+				const participant = await workshops.identify(code, remembered);
+				return { code, role: 'participant' as const, participantId: participant.id, address };
+			});
 			next();
 		} catch (err) {
 			const apiError = toApiError(err);

@@ -4,13 +4,16 @@ import { Server } from 'socket.io';
 import { CLIENT_EVENT_NAMES } from '../../shared/events';
 import type { Runtime } from '../runtime';
 import { authMiddleware } from './auth';
+import { originAllowed } from './origin';
 import { wireBroadcasts } from './broadcast';
 import { boardHandlers } from './board.handlers';
 import { wireThemeBroadcasts, wireVoteAndBoardBroadcasts } from './theme-broadcast';
 import { facilitatorHandlers } from './facilitator.handlers';
 import { participantHandlers } from './participant.handlers';
 import { Presence } from './presence';
-import { participantRoom, roleRoom, staffRooms, workshopRoom } from './rooms';
+import { toScreenInput } from '../workshop/mappers';
+import { floodGuard } from './flood';
+import { participantRoom, roleRoom, screenRooms, workshopRoom } from './rooms';
 import type { RealtimeServer, RealtimeSocket } from './types';
 
 export interface Realtime {
@@ -21,27 +24,6 @@ export interface Realtime {
 const KNOWN_EVENTS = new Set<string>(CLIENT_EVENT_NAMES);
 
 /**
- * Browsers always name the page that opens a socket; only our own pages may. Clients that are not
- * browsers (scripts, load tests) send no Origin and are let through to the token and code checks.
- */
-export function originAllowed(
-	origin: string | undefined,
-	host: string | undefined,
-	runtime: Runtime
-): boolean {
-	if (!origin) return true;
-	try {
-		const from = new URL(origin);
-		if (from.host === host) return true;
-		return (
-			runtime.config.publicUrl !== null && from.origin === new URL(runtime.config.publicUrl).origin
-		);
-	} catch {
-		return false;
-	}
-}
-
-/**
  * Attaches socket.io to an http server the caller owns (Vite's in development, ours in
  * production). Handlers only validate, call the workshop service and acknowledge; what others see
  * comes from the domain events, so form posts and socket commands broadcast alike.
@@ -50,7 +32,7 @@ export function createRealtime(httpServer: HttpServer, runtime: Runtime): Realti
 	const io: RealtimeServer = new Server(httpServer, {
 		maxHttpBufferSize: 64 * 1024,
 		allowRequest: (req, callback) =>
-			callback(null, originAllowed(req.headers.origin, req.headers.host, runtime)),
+			callback(null, originAllowed(req.headers.origin, req.headers.host, runtime.config)),
 		pingInterval: 10_000,
 		pingTimeout: 8_000
 	});
@@ -68,6 +50,7 @@ export function createRealtime(httpServer: HttpServer, runtime: Runtime): Realti
 	io.on('connection', async (socket: RealtimeSocket) => {
 		const { code, role, participantId } = socket.data;
 		// Handlers first: a command sent right after connecting must not race the session set-up.
+		socket.use(floodGuard(socket, runtime.limits.socketEvents));
 		socket.onAny((event: string, ...args: unknown[]) => {
 			if (KNOWN_EVENTS.has(event)) return;
 			const ack = args[args.length - 1];
@@ -81,7 +64,7 @@ export function createRealtime(httpServer: HttpServer, runtime: Runtime): Realti
 
 		socket.join([workshopRoom(code), roleRoom(code, role)]);
 		const announcePresence = (count: number) =>
-			io.to(staffRooms(code)).emit('presence:updated', { participantsOnline: count });
+			io.to(screenRooms(code)).emit('presence:updated', { participantsOnline: count });
 		if (role === 'participant' && participantId) {
 			socket.join(participantRoom(code, participantId));
 			announcePresence(presence.join(code, participantId));
@@ -91,7 +74,7 @@ export function createRealtime(httpServer: HttpServer, runtime: Runtime): Realti
 		try {
 			const workshop = await workshops.getWorkshop(code);
 			if (role === 'participant' && participantId) {
-				const participant = await workshops.joinParticipant(code, participantId);
+				const participant = await workshops.identify(code, participantId);
 				const inputs = await workshops.participantInputs(code, participantId);
 				const voting = workshop.phase === 'voting';
 				const votes = await runtime.votes.totals(code);
@@ -105,6 +88,21 @@ export function createRealtime(httpServer: HttpServer, runtime: Runtime): Realti
 					themes: voting ? await runtime.themes.snapshot(code) : undefined,
 					votes: votes.visible ? votes : undefined,
 					myVotes: await runtime.votes.mine(code, participantId)
+				});
+			} else if (role === 'projector') {
+				// what the room's screen shows, and nothing more
+				const [inputs, themes, votes] = await Promise.all([
+					workshops.allInputs(code),
+					runtime.themes.snapshot(code),
+					runtime.votes.totals(code)
+				]);
+				socket.emit('session:ready', {
+					role,
+					workshop,
+					inputs: inputs.filter((i) => !i.hidden).map(toScreenInput),
+					themes,
+					votes,
+					participantsOnline: presence.count(code)
 				});
 			} else {
 				const [inputs, themes, votes, board] = await Promise.all([

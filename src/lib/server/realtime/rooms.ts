@@ -6,6 +6,9 @@ export const roleRoom = (code: string, role: Role) => `w:${code}:${role}`;
 export const participantRoom = (code: string, participantId: string) =>
 	`w:${code}:p:${participantId}`;
 
+/** Rooms that see what the room's screen shows: themes, dots, who is online. */
+export const screenRooms = (code: string) => [...staffRooms(code), roleRoom(code, 'projector')];
+
 /** Rooms that see every input of a workshop. */
 export const staffRooms = (code: string) => [
 	roleRoom(code, 'facilitator'),

@@ -1,7 +1,7 @@
 import type { DomainEvents } from '../workshop/domain-events';
 import { log } from '../log';
 import type { Runtime } from '../runtime';
-import { roleRoom, staffRooms } from './rooms';
+import { roleRoom, screenRooms, staffRooms } from './rooms';
 import type { RealtimeServer } from './types';
 
 /** At most one snapshot per workshop and kind per interval, however fast changes arrive. */
@@ -52,7 +52,7 @@ export function wireThemeBroadcasts(
 	const themes = coalescer(async (code) => {
 		const snapshot = await runtime.themes.snapshot(code);
 		const workshop = await runtime.workshops.getWorkshop(code);
-		const rooms = [...staffRooms(code)];
+		const rooms = screenRooms(code);
 		if (workshop.phase === 'voting') rooms.push(roleRoom(code, 'participant'));
 		io.to(rooms).emit('themes:updated', snapshot);
 	});
@@ -77,7 +77,7 @@ export function wireVoteAndBoardBroadcasts(
 ): () => void {
 	const votes = coalescer(async (code) => {
 		const totals = await runtime.votes.totals(code);
-		const rooms = [...staffRooms(code)];
+		const rooms = screenRooms(code);
 		if (totals.visible) rooms.push(roleRoom(code, 'participant'));
 		io.to(rooms).emit('votes:updated', totals);
 	});

@@ -4,10 +4,14 @@
  * a token (httpOnly, never readable by page scripts); the participant cookie remembers who a
  * phone is when it posts forms without JavaScript.
  */
-export type StaffRole = 'facilitator' | 'board';
-export const STAFF_ROLES: readonly StaffRole[] = ['facilitator', 'board'];
+export type StaffRole = 'facilitator' | 'board' | 'projector';
+export const STAFF_ROLES: readonly StaffRole[] = ['facilitator', 'board', 'projector'];
 export const staffCookieName = (code: string, role: StaffRole) =>
-	role === 'facilitator' ? `innspill_key_${code}` : boardCookieName(code);
+	role === 'facilitator'
+		? `innspill_key_${code}`
+		: role === 'board'
+			? boardCookieName(code)
+			: `innspill_projector_${code}`;
 export const participantCookieName = (code: string) => `innspill_pid_${code}`;
 
 /** Minimal Cookie header parser for the socket handshake (SvelteKit parses its own). */

@@ -1,5 +1,16 @@
 import type { InputRow, ParticipantRow, WorkshopRow } from '../db/schema';
-import type { InputView, ParticipantView, WorkshopView } from '../../shared/types';
+import type { InputView, ParticipantView, ScreenInput, WorkshopView } from '../../shared/types';
+
+/** What the projector is sent of an input: no participant id. */
+export function toScreenInput(input: InputView): ScreenInput {
+	return {
+		id: input.id,
+		text: input.text,
+		createdAt: input.createdAt,
+		updatedAt: input.updatedAt,
+		hidden: input.hidden
+	};
+}
 
 export function toWorkshopView(row: WorkshopRow): WorkshopView {
 	return {

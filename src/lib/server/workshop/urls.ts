@@ -9,13 +9,13 @@ export interface WorkshopUrls {
 export function workshopUrls(
 	base: string,
 	code: string,
-	tokens: { facilitatorToken?: string; boardToken?: string } = {}
+	tokens: { facilitatorToken?: string; boardToken?: string; projectorToken?: string } = {}
 ): WorkshopUrls {
 	const key = (token?: string) => (token ? `?key=${encodeURIComponent(token)}` : '');
 	return {
 		participant: `${base}/${code}`,
 		facilitator: `${base}/${code}/facilitator${key(tokens.facilitatorToken)}`,
-		projector: `${base}/${code}/projector${key(tokens.facilitatorToken)}`,
+		projector: `${base}/${code}/projector${key(tokens.projectorToken)}`,
 		board: `${base}/${code}/board${key(tokens.boardToken)}`
 	};
 }

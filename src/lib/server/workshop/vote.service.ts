@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import * as votes from '../db/vote.repository';
 import * as workshops from '../db/workshop.repository';
-import type { Database } from '../db/schema';
+import type { Database, ParticipantRow } from '../db/schema';
 import type { MyVotes, VoteTotals, WorkshopView } from '../../shared/types';
 import type { DomainEvents } from './domain-events';
 import { DomainError } from './errors';
@@ -46,7 +46,17 @@ export class VoteService {
 		return workshop;
 	}
 
-	async cast(code: string, participantId: string, payload: unknown): Promise<MyVotes> {
+	/**
+	 * Puts one dot on a theme. `register` stores the participant if this is its first write and
+	 * returns it; `newVoter` is the caller's limit for participants who first appear while voting
+	 * is open, run before their first dot (see docs/operations.md for the trade-off).
+	 */
+	async cast(
+		code: string,
+		participantId: string,
+		payload: unknown,
+		guard: { register?: () => Promise<ParticipantRow>; newVoter?: () => void } = {}
+	): Promise<MyVotes> {
 		const { id, themeId } = parse(CastVote, payload);
 		const workshop = await this.workshop(code);
 		if (workshop.phase !== 'voting' && !(await votes.findVote(this.db, id))) {
@@ -54,6 +64,17 @@ export class VoteService {
 		}
 		if (!(await this.themeExists(code, themeId))) {
 			throw new DomainError('not_found', 'That theme no longer exists.');
+		}
+		const participant = await guard.register?.();
+		if (
+			participant &&
+			guard.newVoter &&
+			workshop.voting_opened_at !== null &&
+			participant.created_at >= workshop.voting_opened_at &&
+			!(await votes.findVote(this.db, id)) &&
+			(await votes.participantVotes(this.db, code, participantId)).length === 0
+		) {
+			guard.newVoter();
 		}
 		// Replay check, budget check and insert in one transaction: concurrent taps queue up behind
 		// each other, so a replayed id is seen as the same dot and the budget cannot be overspent.

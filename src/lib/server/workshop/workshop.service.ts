@@ -3,12 +3,19 @@ import type { Kysely } from 'kysely';
 import * as inputs from '../db/input.repository';
 import * as participants from '../db/participant.repository';
 import * as workshops from '../db/workshop.repository';
-import type { Database, WorkshopRow } from '../db/schema';
-import type { InputView, ParticipantView, Role, WorkshopView } from '../../shared/types';
+import type { Database, ParticipantRow, WorkshopRow } from '../db/schema';
+import type { InputView, ParticipantView, WorkshopView } from '../../shared/types';
+import type { StaffRole } from './cookies';
 import { DomainEvents } from './domain-events';
 import { DomainError } from './errors';
 import { toInputView, toParticipantView, toWorkshopView } from './mappers';
-import { generateJoinCode, generateToken, hashToken, tokenMatches } from './tokens';
+import {
+	generateJoinCode,
+	generateToken,
+	hashToken,
+	projectorTokenFor,
+	tokenMatches
+} from './tokens';
 import {
 	DeleteInput,
 	EditInput,
@@ -24,6 +31,8 @@ export interface CreatedWorkshop {
 	workshop: WorkshopView;
 	facilitatorToken: string;
 	boardToken: string;
+	/** Read-only: the projector link's token. */
+	projectorToken: string;
 }
 
 export interface WorkshopExport {
@@ -54,6 +63,7 @@ export class WorkshopService {
 		const input = { ...fields, prompt: fields.prompt ?? defaultPrompt(fields.language) };
 		const facilitatorToken = generateToken();
 		const boardToken = generateToken();
+		const projectorToken = projectorTokenFor(facilitatorToken);
 		const now = this.timestamp();
 		for (let attempt = 0; attempt < 20; attempt++) {
 			const code = generateJoinCode();
@@ -66,11 +76,12 @@ export class WorkshopService {
 				phase: 'collecting',
 				facilitator_token_hash: hashToken(facilitatorToken),
 				board_token_hash: hashToken(boardToken),
+				projector_token_hash: hashToken(projectorToken),
 				created_at: now,
 				updated_at: now
 			});
 			const row = await this.requireWorkshopRow(code);
-			return { workshop: toWorkshopView(row), facilitatorToken, boardToken };
+			return { workshop: toWorkshopView(row), facilitatorToken, boardToken, projectorToken };
 		}
 		throw new Error('could not find a free join code');
 	}
@@ -86,15 +97,28 @@ export class WorkshopService {
 		return toWorkshopView(await this.requireWorkshopRow(rawCode));
 	}
 
-	/** The role a token grants in a workshop; throws unauthorized (no token) or forbidden (wrong one). */
-	async authenticate(rawCode: unknown, token: unknown): Promise<Exclude<Role, 'participant'>> {
+	/**
+	 * The role a token grants in a workshop; throws unauthorized (no token) or forbidden (wrong
+	 * one). A facilitator's sign-in also stores the projector token derived from it, so workshops
+	 * made before projector links existed get one.
+	 */
+	async authenticate(rawCode: unknown, token: unknown): Promise<StaffRole> {
 		const row = await this.requireWorkshopRow(rawCode);
 		if (typeof token !== 'string' || token === '') {
 			throw new DomainError('unauthorized', 'A facilitator or board token is required.');
 		}
 		if (token.length <= 200) {
-			if (tokenMatches(token, row.facilitator_token_hash)) return 'facilitator';
+			if (tokenMatches(token, row.facilitator_token_hash)) {
+				if (row.projector_token_hash === null) {
+					const hash = hashToken(projectorTokenFor(token));
+					await workshops.setProjectorTokenHash(this.db, row.code, hash);
+				}
+				return 'facilitator';
+			}
 			if (tokenMatches(token, row.board_token_hash)) return 'board';
+			if (row.projector_token_hash && tokenMatches(token, row.projector_token_hash)) {
+				return 'projector';
+			}
 		}
 		throw new DomainError('forbidden', 'That token does not open this workshop.');
 	}
@@ -120,58 +144,84 @@ export class WorkshopService {
 	}
 
 	/**
-	 * Finds the participant a phone remembers, or registers a new one. An id the workshop does not
-	 * know (another workshop's, or a malformed one) is never trusted: the phone gets a fresh id.
+	 * Who a connecting phone is: the participant it remembers, if this workshop knows it, or a
+	 * fresh id that is stored only with the phone's first write. An id the workshop does not know
+	 * (another workshop's, or a malformed one) is never trusted.
 	 */
-	async joinParticipant(rawCode: unknown, rawParticipantId?: unknown): Promise<ParticipantView> {
-		const row = await this.requireWorkshopRow(rawCode);
-		if (typeof rawParticipantId === 'string') {
-			try {
-				const existing = await participants.findParticipant(
-					this.db,
-					row.code,
-					parseId(rawParticipantId)
-				);
-				if (existing) return toParticipantView(existing);
-			} catch (err) {
-				if (!(err instanceof DomainError)) throw err;
-			}
-		}
-		const id = randomUUID();
-		await participants.insertParticipant(this.db, {
-			id,
-			workshop_code: row.code,
+	async identify(rawCode: unknown, rawParticipantId?: unknown): Promise<ParticipantView> {
+		const known = await this.findParticipant(rawCode, rawParticipantId);
+		return (
+			known ?? { id: randomUUID(), name: null, organisation: null, createdAt: this.timestamp() }
+		);
+	}
+
+	/**
+	 * Stores the participant on its first write. `beforeCreate` runs only when the row is new (the
+	 * caller's limit on new identities); returns whether this call created it.
+	 */
+	async ensureParticipant(
+		code: string,
+		participantId: string,
+		beforeCreate: () => void = () => {}
+	): Promise<{ participant: ParticipantRow; created: boolean }> {
+		const existing = await participants.findParticipant(this.db, code, participantId);
+		if (existing) return { participant: existing, created: false };
+		beforeCreate();
+		const created = await participants.insertParticipantOnce(this.db, {
+			id: participantId,
+			workshop_code: code,
 			name: null,
 			organisation: null,
 			created_at: this.timestamp()
 		});
-		const created = await participants.findParticipant(this.db, row.code, id);
-		if (!created) throw new Error('participant vanished after insert');
-		return toParticipantView(created);
+		const participant = await participants.findParticipant(this.db, code, participantId);
+		// the id belongs to another workshop: refused like any id this workshop does not know
+		if (!participant) throw new DomainError('forbidden', 'Unknown participant.');
+		return { participant, created };
 	}
 
+	/** Finds the participant a phone remembers, or stores a new one (form posts: they write). */
+	async joinParticipant(
+		rawCode: unknown,
+		rawParticipantId?: unknown,
+		beforeCreate?: () => void
+	): Promise<ParticipantView> {
+		const code = (await this.requireWorkshopRow(rawCode)).code;
+		const { id } = await this.identify(code, rawParticipantId);
+		return toParticipantView((await this.ensureParticipant(code, id, beforeCreate)).participant);
+	}
+
+	/** Sets the name and organisation a participant chose to give; stores the participant if new. */
 	async updateProfile(
 		code: string,
 		participantId: string,
-		payload: unknown
+		payload: unknown,
+		beforeCreate?: () => void
 	): Promise<ParticipantView> {
 		const profile = parse(Profile, payload);
-		const existing = await participants.findParticipant(this.db, code, participantId);
-		if (!existing) throw new DomainError('not_found', 'Unknown participant.');
+		const { participant } = await this.ensureParticipant(code, participantId, beforeCreate);
 		await participants.updateParticipantProfile(this.db, participantId, profile);
-		return toParticipantView({ ...existing, ...profile });
+		return toParticipantView({ ...participant, ...profile });
 	}
 
 	/**
 	 * Stores an input under the id the phone generated. Resolves only after the row is committed;
-	 * a repeated id returns the row first stored and announces nothing new.
+	 * a repeated id returns the row first stored and announces nothing new. `beforeCreate` is the
+	 * caller's limit on new participants, run only when this is the phone's first write.
 	 */
-	async submitInput(code: string, participantId: string, payload: unknown): Promise<InputView> {
+	async submitInput(
+		code: string,
+		participantId: string,
+		payload: unknown,
+		beforeCreate?: () => void
+	): Promise<InputView> {
 		const { id, text } = parse(SubmitInput, payload);
 		const previous = await inputs.findInputById(this.db, id);
 		if (previous) return this.sameInput(previous, code, participantId);
 		const workshop = await this.requireWorkshopRow(code);
 		this.requireOpen(workshop);
+		// the first input is what makes a phone a participant
+		await this.ensureParticipant(code, participantId, beforeCreate);
 		const now = this.timestamp();
 		const { row, created } = await inputs.insertInputOnce(this.db, {
 			id,

@@ -1,4 +1,4 @@
-import { loadStaffPage } from '$lib/server/staff-page';
+import { loadProjectorPage } from '$lib/server/staff-page';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = (event) => loadStaffPage(event, ['facilitator']);
+export const load: PageServerLoad = (event) => loadProjectorPage(event);

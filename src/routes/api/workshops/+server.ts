@@ -11,7 +11,7 @@ export const POST: RequestHandler = ({ request, locals, url, getClientAddress })
 		if (origin && origin !== url.origin) {
 			throw new DomainError('forbidden', 'Cross-site requests are not allowed.');
 		}
-		locals.runtime.limits.addressConnects.check(getClientAddress());
+		locals.runtime.limits.addressWorkshops.check(getClientAddress());
 		const { workshops, baseUrl } = locals.runtime;
 		const created = await workshops.createWorkshop(await readJson(request));
 		const { code } = created.workshop;
@@ -20,6 +20,7 @@ export const POST: RequestHandler = ({ request, locals, url, getClientAddress })
 				code,
 				facilitatorToken: created.facilitatorToken,
 				boardToken: created.boardToken,
+				projectorToken: created.projectorToken,
 				workshop: created.workshop,
 				urls: workshopUrls(baseUrl(), code, created)
 			},
