@@ -318,7 +318,7 @@ describe.runIf(available)('details a room notices', () => {
 		expect(trayBox.y).toBeLessThan(listBox.y);
 	});
 
-	it("opening the board link in the facilitator's browser keeps the control room open there", async () => {
+	it("finding 5: opening the board link in the facilitator's browser keeps the control room open there", async () => {
 		const { server, browser } = env;
 		const created = await createWorkshop(server.url, { title: 'Oppstart', language: 'nb' });
 		const context = await screenContext(browser);

@@ -186,6 +186,53 @@ describe('abuse limits', () => {
 	});
 });
 
+describe('a damaged theme state (finding 10)', () => {
+	it('rebuilds on start: projector, exports and staff sockets keep working, ids kept', async () => {
+		server = await startServer();
+		const workshop = await createWorkshop(server.url);
+		const facilitator = await open({ code: workshop.code, token: workshop.facilitatorToken });
+		const ready = themesSettled(facilitator.socket, 3, 1);
+		const phone = await open({ code: workshop.code });
+		for (const text of THREE_TOPICS) {
+			await request(phone.socket, 'input:submit', { id: randomUUID(), text });
+		}
+		const themes = await ready;
+		const renamed = await request<{ ok: boolean }>(facilitator.socket, 'theme:act', {
+			type: 'rename',
+			themeId: themes.themes[0].id,
+			label: 'Prosjektledelse'
+		});
+		expect(renamed.ok).toBe(true);
+		for (const socket of sockets.splice(0)) socket.close();
+		await server.stop();
+		const db = new Database(server.databasePath);
+		db.prepare('update theme_states set state = ?').run('{"version":1,"themes":');
+		db.close();
+
+		server = await startServer({ databasePath: server.databasePath });
+		const base = server.url;
+		const projector = await fetch(
+			`${base}/${workshop.code}/projector?key=${workshop.projectorToken}`,
+			{ redirect: 'manual' }
+		);
+		const cookie = projector.headers.get('set-cookie')!.split(';')[0];
+		const page = await fetch(`${base}/${workshop.code}/projector`, { headers: { cookie } });
+		expect(page.status).toBe(200);
+		const exported = await fetch(`${base}/api/workshops/${workshop.code}/export.md`, {
+			headers: { authorization: `Bearer ${workshop.facilitatorToken}` }
+		});
+		expect(exported.status).toBe(200);
+		expect(await exported.text()).toContain('Prosjektledelse');
+		const again = await open({ code: workshop.code, token: workshop.facilitatorToken });
+		const theme = again.session.themes!.themes.find((t) => t.id === themes.themes[0].id);
+		expect(theme?.label).toBe('Prosjektledelse');
+		expect(server.output()).toContain('theme state damaged; rebuilt');
+		for (const socket of sockets.splice(0)) socket.close();
+		await server.stop();
+		server = undefined;
+	});
+});
+
 describe('the projector link (finding 8: a read-only projector token)', () => {
 	let workshop: CreatedWorkshop;
 	let hiddenText: string;

@@ -285,7 +285,7 @@ describe('hostile input at every event and endpoint', () => {
 		expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
 	});
 
-	it('staff pages and exports are never kept by a browser or proxy cache (finding 8)', async () => {
+	it('finding 8: staff pages and exports are never kept by a browser or proxy cache', async () => {
 		const opened = await fetch(
 			`${server.url}/${workshop.code}/facilitator?key=${workshop.facilitatorToken}`,
 			{ redirect: 'manual' }
@@ -306,7 +306,7 @@ describe('hostile input at every event and endpoint', () => {
 		}
 	});
 
-	it('a page view with an unknown participant cookie adds no participant (finding 9)', async () => {
+	it('finding 9: a page view with an unknown participant cookie adds no participant', async () => {
 		const count = async () => {
 			const res = await fetch(`${server.url}/api/workshops/${workshop.code}/export.json`, {
 				headers: { authorization: `Bearer ${workshop.facilitatorToken}` }

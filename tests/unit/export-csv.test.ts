@@ -11,7 +11,7 @@ const HOSTILE = [
 ];
 
 describe('the CSV export opens as columns and cannot run formulas', () => {
-	it('a Norwegian workshop: semicolons (Norwegian Excel), every cell quoted, Oslo local times', () => {
+	it('finding 6: a Norwegian workshop: semicolons (Norwegian Excel), every cell quoted, Oslo local times', () => {
 		const csv = renderCsv(report('nb', HOSTILE));
 		expect(csv.startsWith('\uFEFF')).toBe(true);
 		const lines = csv

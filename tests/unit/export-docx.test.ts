@@ -9,7 +9,7 @@ const XML_INVALID =
 	/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/u;
 
 describe('the .docx export', () => {
-	it('opens whatever a participant typed: XML-invalid characters never reach the document', async () => {
+	it('finding 1: opens whatever a participant typed: XML-invalid characters never reach the document', async () => {
 		const texts = [
 			'Treg\uFFFF fakturering',
 			'Kontroll\u0001tegn\u0008',

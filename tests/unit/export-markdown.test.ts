@@ -3,7 +3,7 @@ import { mdCell, mdText } from '../../src/lib/server/export/markdown';
 
 // Participant text in the Markdown draft: read as written, and unable to make a link, an image,
 // a heading, a list, a quote, a table break or HTML.
-describe('mdText', () => {
+describe('mdText (finding 7: no link, heading or structure from participant text)', () => {
 	it.each([
 		['Møter hver dag (20) med Excel-ark', 'Møter hver dag (20) med Excel-ark'],
 		['Vi bruker 3-4 timer på dette!', 'Vi bruker 3-4 timer på dette!'],
@@ -26,7 +26,7 @@ describe('mdText', () => {
 	});
 });
 
-describe('mdCell', () => {
+describe('mdCell (finding 7: no table break)', () => {
 	it('keeps a table row one row: no newline, no cell break', () => {
 		expect(mdCell('Bedriftsbesøk\nhos Verksted | AS')).toBe('Bedriftsbesøk hos Verksted \\| AS');
 	});

@@ -25,7 +25,7 @@ export function registryLimits(env: NodeJS.ProcessEnv = process.env): RegistryLi
 	};
 	return {
 		idleMs: number('ENGINE_IDLE_MINUTES', 30) * 60_000,
-		maxInputs: number('ENGINE_MAX_INPUTS', 200_000),
+		maxInputs: number('ENGINE_MAX_INPUTS', 100_000),
 		maxWorkshops: number('ENGINE_MAX_WORKSHOPS', 500)
 	};
 }
