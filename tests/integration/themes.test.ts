@@ -53,7 +53,7 @@ describe('submit → persist → cluster → broadcast', () => {
 			code: workshop.code,
 			token: workshop.facilitatorToken
 		});
-		expect(facilitator.session.themes).toMatchObject({ version: 0, themes: [], unsorted: [] });
+		expect(facilitator.session.themes).toMatchObject({ themes: [], unsorted: [] });
 		const phone = await connect(server.url, { code: workshop.code });
 
 		const project = PROJECT.map(() => randomUUID());

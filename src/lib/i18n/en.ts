@@ -67,6 +67,8 @@ export const en = {
 	'error.voting_closed': 'Voting is not open.',
 	'error.budget_exhausted': 'You have used all your dots.',
 	'error.already_voted': 'You already have a dot on this theme.',
+	'error.unavailable':
+		'The server is moving this workshop to another machine; try again in a moment.',
 	'error.too_large': 'That is too large to send.',
 	'error.offline': 'You are offline; try again when the connection is back.'
 } as const;

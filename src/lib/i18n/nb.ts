@@ -69,6 +69,8 @@ export const nb: Record<CommonKey, string> = {
 	'error.voting_closed': 'Avstemningen er ikke åpen.',
 	'error.budget_exhausted': 'Du har brukt alle prikkene dine.',
 	'error.already_voted': 'Du har allerede en prikk på dette temaet.',
+	'error.unavailable':
+		'Serveren flytter workshopen til en annen maskin; prøv igjen om et øyeblikk.',
 	'error.too_large': 'Det er for stort til å sendes.',
 	'error.offline': 'Du er frakoblet; prøv igjen når forbindelsen er tilbake.'
 };

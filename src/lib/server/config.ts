@@ -9,6 +9,10 @@ export interface Config {
 	trustProxy: boolean;
 	/** Host names (besides PUBLIC_URL's) that pages may be served under; lower case. */
 	allowedHosts: string[];
+	/** Several nodes: the Redis that carries broadcasts between them (null: one node). */
+	redisUrl: string | null;
+	/** How long a node's lease on a workshop's theme engine lasts without renewal (ms). */
+	leaseTtlMs: number;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -20,7 +24,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
 		allowedHosts: (env.ALLOWED_HOSTS ?? '')
 			.split(',')
 			.map((h) => h.trim().toLowerCase())
-			.filter(Boolean)
+			.filter(Boolean),
+		redisUrl: env.REDIS_URL?.trim() || null,
+		leaseTtlMs: Number(env.LEASE_TTL_MS) > 0 ? Number(env.LEASE_TTL_MS) : 6000
 	};
 }
 

@@ -7,6 +7,8 @@ import { createRateLimits, type RateLimits } from './rate-limit';
 import { DomainEvents } from './workshop/domain-events';
 import { BoardService } from './workshop/board.service';
 import { ThemeService } from './workshop/theme.service';
+import type { Themes } from './workshop/themes';
+import { createCluster, type Cluster } from './cluster/index';
 import { VoteService } from './workshop/vote.service';
 import { WorkshopService } from './workshop/workshop.service';
 
@@ -20,7 +22,9 @@ export interface Runtime {
 	connection: Connection;
 	db: Kysely<Database>;
 	workshops: WorkshopService;
-	themes: ThemeService;
+	themes: Themes;
+	/** Set when this node is one of several (REDIS_URL). */
+	cluster: Cluster | null;
 	votes: VoteService;
 	board: BoardService;
 	limits: RateLimits;
@@ -46,15 +50,25 @@ export async function createRuntime(options: RuntimeOptions = {}): Promise<Runti
 	await migrateToLatest(connection.db);
 	const events = new DomainEvents();
 	const workshops = new WorkshopService(connection.db, events);
-	const themes = new ThemeService(connection.db, events, workshops, {
-		refineWorkerUrl: options.refineWorkerUrl
-	});
+	const themeOptions = { refineWorkerUrl: options.refineWorkerUrl };
+	const cluster = config.redisUrl
+		? await createCluster(
+				{ ...config, redisUrl: config.redisUrl },
+				connection.db,
+				events,
+				workshops,
+				themeOptions
+			)
+		: null;
+	const themes: Themes =
+		cluster?.themes ?? new ThemeService(connection.db, events, workshops, themeOptions);
 	const runtime: Runtime = {
 		config,
 		connection,
 		db: connection.db,
 		workshops,
 		themes,
+		cluster,
 		votes: new VoteService(connection.db, events, (code, id) => themes.themeExists(code, id)),
 		board: new BoardService(connection.db, events, (code, ids, n) =>
 			themes.representatives(code, ids, n)
@@ -63,7 +77,7 @@ export async function createRuntime(options: RuntimeOptions = {}): Promise<Runti
 		port: null,
 		baseUrl: () => publicBaseUrl(config, runtime.port),
 		async close() {
-			await themes.close();
+			await (cluster ?? themes).close();
 			await connection.close();
 		}
 	};

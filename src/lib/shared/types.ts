@@ -142,6 +142,7 @@ export type ErrorCode =
 	| 'voting_closed'
 	| 'budget_exhausted'
 	| 'already_voted'
+	| 'unavailable'
 	| 'internal';
 
 export interface ApiError {

@@ -12,6 +12,14 @@ export interface Database {
 	mandates: MandateTable;
 	focus_areas: FocusAreaTable;
 	activities: ActivityTable;
+	engine_leases: EngineLeaseTable;
+}
+
+/** Which node runs a workshop's theme engine, until when (ms since the epoch). */
+export interface EngineLeaseTable {
+	workshop_code: string;
+	node_id: string;
+	expires_at: number;
 }
 
 export interface WorkshopTable {

@@ -1,4 +1,4 @@
-import type { ThemeService } from '../workshop/theme.service';
+import type { Themes } from '../workshop/themes';
 import type { VoteService } from '../workshop/vote.service';
 import type { WorkshopService } from '../workshop/workshop.service';
 import { command } from './command';
@@ -7,7 +7,7 @@ import type { RealtimeSocket } from './types';
 /** What only the facilitator may do. */
 export function facilitatorHandlers(
 	workshops: WorkshopService,
-	themes: ThemeService,
+	themes: Themes,
 	votes: VoteService
 ) {
 	return (socket: RealtimeSocket) => {

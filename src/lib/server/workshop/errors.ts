@@ -58,6 +58,8 @@ export function httpStatus(code: ErrorCode): number {
 			return 413;
 		case 'internal':
 			return 500;
+		case 'unavailable':
+			return 503;
 		default:
 			return 400;
 	}

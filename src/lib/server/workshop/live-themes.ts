@@ -27,7 +27,9 @@ export interface LiveThemesOptions {
  * the path that acknowledges a submission.
  */
 export class LiveThemes {
-	private version = 0;
+	// starts at the clock, so an engine opened later (after a restart, or on another node) counts
+	// on from above what any earlier one sent
+	private version = Date.now();
 	private timer: NodeJS.Timeout | null = null;
 	private firstPending: number | null = null;
 	private refining = false;
