@@ -69,7 +69,7 @@ export async function createRuntime(options: RuntimeOptions = {}): Promise<Runti
 		workshops,
 		themes,
 		cluster,
-		votes: new VoteService(connection.db, events, (code, id) => themes.themeExists(code, id)),
+		votes: new VoteService(connection.db, events, themes),
 		board: new BoardService(connection.db, events, (code, ids, n) =>
 			themes.representatives(code, ids, n)
 		),

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { ApiError } from '../../shared/types';
+import type { ApiError, Phase } from '../../shared/types';
 import { log } from '../log';
 import type { RealtimeServer } from '../realtime/types';
 import type { DomainEvents } from '../workshop/domain-events';
@@ -27,7 +27,7 @@ interface Request extends Call {
 type Answer = { ok: true; value: unknown } | { ok: false; error: ApiError };
 
 /** Changes to the map are never sent twice: if the owner may have got one, it is not resent. */
-const CHANGES = new Set<ThemeMethod>(['act', 'undo', 'redo', 'refine']);
+const CHANGES = new Set<ThemeMethod>(['act', 'undo', 'redo', 'refine', 'setPhase']);
 
 const unavailable = () =>
 	new DomainError('unavailable', 'The workshop is moving to another server; try again.');
@@ -81,6 +81,10 @@ export class ClusterThemes implements Themes {
 		this.call(code, 'act', [payload]) as ReturnType<Themes['act']>;
 	undo = (code: string) => this.call(code, 'undo', []) as ReturnType<Themes['undo']>;
 	redo = (code: string) => this.call(code, 'redo', []) as ReturnType<Themes['redo']>;
+	currentThemes = (code: string, themeIds: string[]) =>
+		this.call(code, 'currentThemes', [themeIds]) as ReturnType<Themes['currentThemes']>;
+	setPhase = (code: string, phase: Phase) =>
+		this.call(code, 'setPhase', [phase]) as ReturnType<Themes['setPhase']>;
 
 	/** Runs here when this node holds (or can take) the workshop; otherwise asks the holder. */
 	private async call(code: string, method: ThemeMethod, args: unknown[]): Promise<unknown> {

@@ -12,9 +12,11 @@ export function facilitatorHandlers(
 ) {
 	return (socket: RealtimeSocket) => {
 		const { code } = socket.data;
-		command(socket, 'workshop:set-phase', ['facilitator'], async (payload) => ({
-			workshop: await workshops.setPhase(code, payload)
-		}));
+		command(socket, 'workshop:set-phase', ['facilitator'], async (payload) => {
+			const workshop = await workshops.setPhase(code, payload);
+			await themes.setPhase(code, workshop.phase);
+			return { workshop };
+		});
 		command(socket, 'voting:configure', ['facilitator'], async (payload) => ({
 			workshop: await votes.configure(code, payload)
 		}));

@@ -35,6 +35,8 @@ export class LiveThemes {
 	private refining = false;
 	private again = false;
 	private closed = false;
+	/** While voting and after: no refinement reshapes the map people vote on. */
+	private frozen = false;
 
 	constructor(
 		private engine: ThemeEngine,
@@ -98,8 +100,18 @@ export class LiveThemes {
 		this.schedule();
 	}
 
+	get isFrozen(): boolean {
+		return this.frozen;
+	}
+
+	setFrozen(frozen: boolean): void {
+		this.frozen = frozen;
+		if (frozen && this.timer) clearTimeout(this.timer);
+		if (!frozen && this.engine.refineDue()) this.schedule();
+	}
+
 	private schedule(): void {
-		if (this.closed) return;
+		if (this.closed || this.frozen) return;
 		if (this.engine.refineDue()) return void this.runSoon(0);
 		const now = Date.now();
 		this.firstPending ??= now;
@@ -118,6 +130,7 @@ export class LiveThemes {
 
 	/** One refinement pass; a change that lands meanwhile is kept and triggers another pass. */
 	async refine(): Promise<void> {
+		if (this.frozen) return;
 		if (this.refining) {
 			this.again = true;
 			return;

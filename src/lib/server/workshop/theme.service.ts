@@ -4,7 +4,7 @@ import type { EngineState } from '../clustering/index';
 import * as inputs from '../db/input.repository';
 import * as themeRepo from '../db/theme.repository';
 import type { Database } from '../db/schema';
-import type { ThemesSnapshot } from '../../shared/types';
+import type { Phase, ThemesSnapshot } from '../../shared/types';
 import type { DomainEvents } from './domain-events';
 import { DomainError } from './errors';
 import { INPUT_EVENTS, changeInput, type InputEvent } from './theme-inputs';
@@ -157,6 +157,27 @@ export class ThemeService implements Themes {
 	async refine(code: string): Promise<ThemesSnapshot> {
 		await (await this.load(code)).live.refine();
 		return this.snapshot(code);
+	}
+
+	async currentThemes(code: string, themeIds: string[]): Promise<Record<string, string | null>> {
+		const engine = (await this.load(code)).live.current;
+		return Object.fromEntries(themeIds.map((id) => [id, engine.currentTheme(id)]));
+	}
+
+	/**
+	 * From voting on, the map holds still: no refinement reshapes it, and every theme's name is
+	 * locked, so when input opens again no theme people put dots on dissolves or is renamed.
+	 */
+	setPhase(code: string, phase: Phase): Promise<void> {
+		return this.serial(code, async (w) => {
+			const frozen = phase === 'voting' || phase === 'closed';
+			if (frozen && !w.live.isFrozen) {
+				w.live.change((engine) => {
+					for (const t of engine.themes()) engine.rename(t.id, t.label, true);
+				});
+			}
+			w.live.setFrozen(frozen);
+		});
 	}
 
 	/** Why an input sits where it does: the words it shares with its theme. */

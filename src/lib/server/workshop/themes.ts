@@ -1,4 +1,4 @@
-import type { ThemesSnapshot } from '../../shared/types';
+import type { Phase, ThemesSnapshot } from '../../shared/types';
 
 /**
  * What the rest of the server asks of a workshop's themes. One node answers from its own engines
@@ -13,6 +13,10 @@ export interface Themes {
 	act(code: string, payload: unknown): Promise<ThemesSnapshot>;
 	undo(code: string): Promise<ThemesSnapshot>;
 	redo(code: string): Promise<ThemesSnapshot>;
+	/** The theme each id stands for now (a merged theme: the one it went into; null: gone). */
+	currentThemes(code: string, themeIds: string[]): Promise<Record<string, string | null>>;
+	/** Voting and after: the map people vote on holds still (see ThemeService.setPhase). */
+	setPhase(code: string, phase: Phase): Promise<void>;
 	close(): Promise<void>;
 }
 
@@ -26,5 +30,7 @@ export const THEME_METHODS: readonly ThemeMethod[] = [
 	'explain',
 	'act',
 	'undo',
-	'redo'
+	'redo',
+	'currentThemes',
+	'setPhase'
 ];

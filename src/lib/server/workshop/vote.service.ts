@@ -8,6 +8,7 @@ import { DomainError } from './errors';
 import { toWorkshopView } from './mappers';
 import { CastVote, ConfigureVoting, RetractVote } from '../../shared/schemas/index';
 import { parse } from './parse';
+import type { Themes } from './themes';
 
 /**
  * Dot voting. Each dot is a row keyed by the id the phone generated, so a replayed tap is the same
@@ -17,9 +18,19 @@ export class VoteService {
 	constructor(
 		private readonly db: Kysely<Database>,
 		private readonly events: DomainEvents,
-		/** Which theme ids exist now (votes go to themes on the map). */
-		private readonly themeExists: (code: string, themeId: string) => Promise<boolean>
+		/**
+		 * The themes on the map: a dot keeps the theme id it was cast on, and counts for the theme
+		 * that id stands for now, so dots follow a merge (and go back on its undo).
+		 */
+		private readonly themes: Pick<Themes, 'themeExists' | 'currentThemes'>
 	) {}
+
+	/** Each dot's theme as it stands now; dots on themes gone from the map count nowhere. */
+	private async current<T extends { theme_id: string }>(code: string, rows: T[]) {
+		const ids = [...new Set(rows.map((r) => r.theme_id))];
+		const now = ids.length ? await this.themes.currentThemes(code, ids) : {};
+		return rows.map((row) => ({ ...row, theme: now[row.theme_id] ?? null }));
+	}
 
 	private async workshop(code: string) {
 		const row = await workshops.findWorkshop(this.db, code);
@@ -62,7 +73,7 @@ export class VoteService {
 		if (workshop.phase !== 'voting' && !(await votes.findVote(this.db, id))) {
 			throw new DomainError('voting_closed', 'Voting is not open.');
 		}
-		if (!(await this.themeExists(code, themeId))) {
+		if (!(await this.themes.themeExists(code, themeId))) {
 			throw new DomainError('not_found', 'That theme no longer exists.');
 		}
 		const participant = await guard.register?.();
@@ -76,6 +87,12 @@ export class VoteService {
 		) {
 			guard.newVoter();
 		}
+		// the ids that stand for the target theme now (a merged theme's old ids among them)
+		const earlier = await votes.participantVotes(this.db, code, participantId);
+		const onTarget = new Set(
+			(await this.current(code, earlier)).filter((v) => v.theme === themeId).map((v) => v.theme_id)
+		);
+		onTarget.add(themeId);
 		// Replay check, budget check and insert in one transaction: concurrent taps queue up behind
 		// each other, so a replayed id is seen as the same dot and the budget cannot be overspent.
 		const created = await this.db.transaction().execute(async (trx) => {
@@ -90,7 +107,7 @@ export class VoteService {
 			if (mine.length >= workshop.dots_per_participant) {
 				throw new DomainError('budget_exhausted', 'You have used all your dots.');
 			}
-			if (workshop.allow_stacking === 0 && mine.some((v) => v.theme_id === themeId)) {
+			if (workshop.allow_stacking === 0 && mine.some((v) => onTarget.has(v.theme_id))) {
 				throw new DomainError('already_voted', 'You have already put a dot on this theme.');
 			}
 			await votes.insertVote(trx, {
@@ -112,8 +129,11 @@ export class VoteService {
 		const { themeId } = parse(RetractVote, payload);
 		const workshop = await this.workshop(code);
 		if (workshop.phase !== 'voting') throw new DomainError('voting_closed', 'Voting is not open.');
-		const mine = await votes.participantVotes(this.db, code, participantId);
-		const last = mine.filter((v) => v.theme_id === themeId).at(-1);
+		const mine = await this.current(
+			code,
+			await votes.participantVotes(this.db, code, participantId)
+		);
+		const last = mine.filter((v) => v.theme === themeId).at(-1);
 		if (!last) throw new DomainError('not_found', 'No dot on that theme.');
 		await votes.deleteVote(this.db, last.id);
 		this.events.emit('votes.changed', { code });
@@ -122,15 +142,24 @@ export class VoteService {
 
 	async mine(code: string, participantId: string): Promise<MyVotes> {
 		const workshop = await this.workshop(code);
-		const rows = await votes.participantVotes(this.db, code, participantId);
+		const rows = await this.current(
+			code,
+			await votes.participantVotes(this.db, code, participantId)
+		);
 		const byTheme: Record<string, number> = {};
-		for (const row of rows) byTheme[row.theme_id] = (byTheme[row.theme_id] ?? 0) + 1;
+		for (const { theme } of rows) if (theme) byTheme[theme] = (byTheme[theme] ?? 0) + 1;
 		return { byTheme, left: Math.max(0, workshop.dots_per_participant - rows.length) };
 	}
 
 	async totals(code: string): Promise<VoteTotals> {
 		const workshop = await this.workshop(code);
-		const { totals, voters } = await votes.voteTotals(this.db, code);
+		const { totals: byId, voters } = await votes.voteTotals(this.db, code);
+		const now = await this.current(
+			code,
+			Object.entries(byId).map(([theme_id, n]) => ({ theme_id, n }))
+		);
+		const totals: Record<string, number> = {};
+		for (const { theme, n } of now) if (theme) totals[theme] = (totals[theme] ?? 0) + n;
 		return {
 			totals,
 			voters,
