@@ -1,5 +1,6 @@
 import { SvelteSet } from 'svelte/reactivity';
 import type { ClientEvents, ThemeActionPayload } from '../shared/events';
+import type { ConfigureVotingPayload } from '../shared/schemas/workshop';
 
 export type BoardEvent = Extract<keyof ClientEvents, `board:${string}`>;
 import {
@@ -149,12 +150,7 @@ export class StaffSession {
 		return this.command('theme:redo', {}, this.applyThemes);
 	}
 
-	configureVoting(config: {
-		dots?: number;
-		allowStacking?: boolean;
-		hideResults?: boolean;
-		revealed?: boolean;
-	}) {
+	configureVoting(config: ConfigureVotingPayload) {
 		return this.command<{ workshop: WorkshopView }>('voting:configure', config, (res) => {
 			this.workshop = res.workshop;
 		});

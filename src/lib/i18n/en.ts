@@ -50,6 +50,8 @@ export const en = {
 	'vote.remove': 'Take a dot back from {theme}',
 	'vote.total': '{n} dot in total|{n} dots in total',
 	'vote.waiting': 'Waiting for the themes…',
+	'vote.timeLeft': '{time} left',
+	'vote.timeUp': 'Time is up: the vote is closed.',
 	'error.text_empty': 'Write something before sending.',
 	'error.text_too_long': 'That is longer than 280 characters.',
 	'error.text_not_string': 'That input could not be read.',

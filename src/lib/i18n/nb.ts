@@ -52,6 +52,8 @@ export const nb: Record<CommonKey, string> = {
 	'vote.remove': 'Ta en prikk tilbake fra {theme}',
 	'vote.total': '{n} prikk totalt|{n} prikker totalt',
 	'vote.waiting': 'Venter på temaene …',
+	'vote.timeLeft': '{time} igjen',
+	'vote.timeUp': 'Tiden er ute: avstemningen er stengt.',
 	'error.text_empty': 'Skriv noe før du sender.',
 	'error.text_too_long': 'Det er lengre enn 280 tegn.',
 	'error.text_not_string': 'Innspillet kunne ikke leses.',

@@ -21,6 +21,12 @@ export interface VotingConfig {
 	/** Results stay off the projector and phones until the facilitator reveals them. */
 	hideResults: boolean;
 	revealed: boolean;
+	/** When the vote ends (ISO time), if a timer is set; later dots are refused. */
+	endsAt: string | null;
+	/** The results reveal the top N one place at a time, from N up to 1 (null: all at once). */
+	revealTop: number | null;
+	/** How many of the top N are revealed so far. */
+	revealedCount: number;
 }
 
 export interface WorkshopView {

@@ -40,6 +40,12 @@ export interface WorkshopTable {
 	projector_token_hash: string | null;
 	/** when voting last opened */
 	voting_opened_at: string | null;
+	/** when the vote ends (the timer), if the facilitator set one */
+	voting_ends_at: string | null;
+	/** how many top themes the results reveal one by one (null: all at once) */
+	reveal_top: number | null;
+	/** how many of those are revealed so far, from the last place up */
+	revealed_count: Generated<number>;
 }
 
 export interface ParticipantTable {

@@ -24,7 +24,10 @@ export function toWorkshopView(row: WorkshopRow): WorkshopView {
 			dots: row.dots_per_participant,
 			allowStacking: row.allow_stacking === 1,
 			hideResults: row.results_hidden === 1,
-			revealed: row.results_revealed === 1
+			revealed: row.results_revealed === 1,
+			endsAt: row.voting_ends_at,
+			revealTop: row.reveal_top,
+			revealedCount: row.revealed_count
 		}
 	};
 }

@@ -10,6 +10,9 @@ import { CastVote, ConfigureVoting, RetractVote } from '../../shared/schemas/ind
 import { parse } from './parse';
 import type { Themes } from './themes';
 
+/** The vote's timer has run out. */
+const timeIsUp = (endsAt: string | null) => endsAt !== null && Date.parse(endsAt) <= Date.now();
+
 /**
  * Dot voting. Each dot is a row keyed by the id the phone generated, so a replayed tap is the same
  * dot; the budget check and the insert run in one transaction, so concurrent taps cannot overspend.
@@ -50,6 +53,21 @@ export class VoteService {
 			const value = body[field];
 			if (value !== undefined) config[column] = value ? 1 : 0;
 		}
+		const now = Date.now();
+		if (body.timerSeconds !== undefined) {
+			config.voting_ends_at =
+				body.timerSeconds === null ? null : new Date(now + body.timerSeconds * 1000).toISOString();
+		}
+		if (body.revealTop !== undefined) {
+			config.reveal_top = body.revealTop;
+			config.revealed_count = 0;
+		}
+		if (body.revealNext) {
+			const row = await this.workshop(code);
+			const top = config.reveal_top !== undefined ? config.reveal_top : row.reveal_top;
+			const shown = config.revealed_count ?? row.revealed_count;
+			if (top !== null) config.revealed_count = Math.min(top, shown + 1);
+		}
 		await workshops.updateVotingConfig(this.db, code, config, new Date().toISOString());
 		const workshop = toWorkshopView(await this.workshop(code));
 		this.events.emit('workshop.updated', { code, workshop });
@@ -70,7 +88,8 @@ export class VoteService {
 	): Promise<MyVotes> {
 		const { id, themeId } = parse(CastVote, payload);
 		const workshop = await this.workshop(code);
-		if (workshop.phase !== 'voting' && !(await votes.findVote(this.db, id))) {
+		const closed = workshop.phase !== 'voting' || timeIsUp(workshop.voting_ends_at);
+		if (closed && !(await votes.findVote(this.db, id))) {
 			throw new DomainError('voting_closed', 'Voting is not open.');
 		}
 		if (!(await this.themes.themeExists(code, themeId))) {
@@ -128,7 +147,9 @@ export class VoteService {
 	async retract(code: string, participantId: string, payload: unknown): Promise<MyVotes> {
 		const { themeId } = parse(RetractVote, payload);
 		const workshop = await this.workshop(code);
-		if (workshop.phase !== 'voting') throw new DomainError('voting_closed', 'Voting is not open.');
+		if (workshop.phase !== 'voting' || timeIsUp(workshop.voting_ends_at)) {
+			throw new DomainError('voting_closed', 'Voting is not open.');
+		}
 		const mine = await this.current(
 			code,
 			await votes.participantVotes(this.db, code, participantId)

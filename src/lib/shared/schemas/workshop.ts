@@ -68,7 +68,31 @@ export const ConfigureVoting = payload({
 	),
 	allowStacking: v.optional(strictBoolean('allowStacking')),
 	hideResults: v.optional(strictBoolean('hideResults')),
-	revealed: v.optional(strictBoolean('revealed'))
+	revealed: v.optional(strictBoolean('revealed')),
+	/** Seconds from now until the vote ends; null takes the timer away. */
+	timerSeconds: v.optional(
+		v.nullable(
+			v.pipe(
+				v.number(refusal('invalid_payload', 'The timer is 10 to 3600 seconds.')),
+				v.integer(refusal('invalid_payload', 'The timer is 10 to 3600 seconds.')),
+				v.minValue(10, refusal('invalid_payload', 'The timer is 10 to 3600 seconds.')),
+				v.maxValue(3600, refusal('invalid_payload', 'The timer is 10 to 3600 seconds.'))
+			)
+		)
+	),
+	/** Reveal the top N one place at a time; null: every theme at once. */
+	revealTop: v.optional(
+		v.nullable(
+			v.pipe(
+				v.number(refusal('invalid_payload', 'Reveal 1 to 10 places, or all.')),
+				v.integer(refusal('invalid_payload', 'Reveal 1 to 10 places, or all.')),
+				v.minValue(1, refusal('invalid_payload', 'Reveal 1 to 10 places, or all.')),
+				v.maxValue(10, refusal('invalid_payload', 'Reveal 1 to 10 places, or all.'))
+			)
+		)
+	),
+	/** Shows the next place of the top N. */
+	revealNext: v.optional(v.literal(true, refusal('invalid_payload', 'revealNext must be true.')))
 });
 
 export const CastVote = payload({ id: Id, themeId: ThemeId });
