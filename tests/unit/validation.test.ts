@@ -157,7 +157,7 @@ describe('the one text rule', () => {
 		expect(codeOf(() => parse(field, raw))).toBe('invalid_payload');
 	});
 
-	it('removes direction overrides and isolates, keeps marks', () => {
+	it('finding 11: removes direction overrides and isolates (no reversed labels), keeps marks', () => {
 		expect(parse(field, '\u202Eabc\u2066d\u2069')).toBe('abcd');
 		expect(parse(field, 'a\u200Fb')).toBe('a\u200Fb');
 	});
