@@ -10,7 +10,8 @@ export function report(language: Language, texts: string[]): WorkshopReport {
 		text,
 		createdAt: '2026-11-28T23:05:00.000Z',
 		updatedAt: '2026-11-28T23:05:00.000Z',
-		hidden: false
+		hidden: false,
+		held: false
 	}));
 	return {
 		workshop: {
@@ -20,7 +21,8 @@ export function report(language: Language, texts: string[]): WorkshopReport {
 			language,
 			phase: 'collecting',
 			createdAt: '2026-11-28T22:00:00.000Z',
-			voting: {} as WorkshopReport['workshop']['voting']
+			voting: {} as WorkshopReport['workshop']['voting'],
+			moderation: false
 		},
 		participants: [{ id: 'p1', name: 'Kari', organisation: 'Verksted AS', createdAt: '' }],
 		inputs,

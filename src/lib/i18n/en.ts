@@ -32,6 +32,7 @@ export const en = {
 	'participant.mine.empty': 'Nothing sent yet. Send as many inputs as you like.',
 	'participant.status.sending': 'Sending…',
 	'participant.status.received': 'Received',
+	'participant.status.held': 'Received, waiting for approval',
 	'participant.status.failed': 'Not sent',
 	'participant.edit': 'Edit',
 	'participant.delete': 'Delete',

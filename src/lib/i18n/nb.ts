@@ -34,6 +34,7 @@ export const nb: Record<CommonKey, string> = {
 	'participant.mine.empty': 'Ingenting sendt ennå. Send så mange innspill du vil.',
 	'participant.status.sending': 'Sender …',
 	'participant.status.received': 'Mottatt',
+	'participant.status.held': 'Mottatt, venter på godkjenning',
 	'participant.status.failed': 'Ikke sendt',
 	'participant.edit': 'Endre',
 	'participant.delete': 'Slett',

@@ -6,6 +6,7 @@ import { loopDelay } from './health';
 import { createRateLimits, type RateLimits } from './rate-limit';
 import { DomainEvents } from './workshop/domain-events';
 import { BoardService } from './workshop/board.service';
+import { ModerationService } from './workshop/moderation.service';
 import { ThemeService } from './workshop/theme.service';
 import type { Themes } from './workshop/themes';
 import { createCluster, type Cluster } from './cluster/index';
@@ -27,6 +28,7 @@ export interface Runtime {
 	cluster: Cluster | null;
 	votes: VoteService;
 	board: BoardService;
+	moderation: ModerationService;
 	limits: RateLimits;
 	/** The port the http server listens on, once known; used to build LAN URLs. */
 	port: number | null;
@@ -73,6 +75,7 @@ export async function createRuntime(options: RuntimeOptions = {}): Promise<Runti
 		board: new BoardService(connection.db, events, (code, ids, n) =>
 			themes.representatives(code, ids, n)
 		),
+		moderation: new ModerationService(connection.db, events),
 		limits: createRateLimits(),
 		port: null,
 		baseUrl: () => publicBaseUrl(config, runtime.port),

@@ -37,6 +37,8 @@ export interface WorkshopView {
 	phase: Phase;
 	createdAt: string;
 	voting: VotingConfig;
+	/** Inputs reach the screens only after the facilitator approved them. */
+	moderation: boolean;
 }
 
 /** Dots per theme; `visible` is false while results are hidden from the room. */
@@ -124,10 +126,14 @@ export interface InputView {
 	createdAt: string;
 	updatedAt: string;
 	hidden: boolean;
+	/** Waiting for the facilitator's approval (moderation, or the word filter). */
+	held: boolean;
+	/** What the author wrote, when the facilitator corrected it (staff only). */
+	originalText?: string | null;
 }
 
 /** An input as the projector sees it: whose it is stays off the room's screen. */
-export type ScreenInput = Omit<InputView, 'participantId'>;
+export type ScreenInput = Omit<InputView, 'participantId' | 'originalText'>;
 
 /** Every error a client can receive, as a stable code and a human sentence. */
 export type ErrorCode =

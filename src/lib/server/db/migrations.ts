@@ -5,6 +5,7 @@ import * as createVotesAndBoard from '../../../../db/migrations/2026_11_21_0003_
 import * as projectorToken from '../../../../db/migrations/2026_11_29_0001_projector_token_and_voting_start';
 import * as engineLeases from '../../../../db/migrations/2026_11_29_0002_engine_leases';
 import * as votingReveal from '../../../../db/migrations/2026_11_29_0003_voting_timer_and_reveal';
+import * as moderation from '../../../../db/migrations/2026_11_29_0004_moderation';
 
 /**
  * The migrations in db/migrations, listed statically so that both bundles (the SvelteKit app and
@@ -16,7 +17,8 @@ const migrations: Record<string, Migration> = {
 	'2026_11_21_0003_create_votes_and_board': createVotesAndBoard,
 	'2026_11_29_0001_projector_token_and_voting_start': projectorToken,
 	'2026_11_29_0002_engine_leases': engineLeases,
-	'2026_11_29_0003_voting_timer_and_reveal': votingReveal
+	'2026_11_29_0003_voting_timer_and_reveal': votingReveal,
+	'2026_11_29_0004_moderation': moderation
 };
 
 export const migrationProvider: MigrationProvider = {

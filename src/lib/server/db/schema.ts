@@ -46,6 +46,10 @@ export interface WorkshopTable {
 	reveal_top: number | null;
 	/** how many of those are revealed so far, from the last place up */
 	revealed_count: Generated<number>;
+	/** 1: inputs reach the screens only after the facilitator approved them */
+	moderation: Generated<number>;
+	/** JSON list of words that hold an input for review; null: the built-in lists */
+	word_filter: string | null;
 }
 
 export interface ParticipantTable {
@@ -62,6 +66,10 @@ export interface InputTable {
 	participant_id: string;
 	text: string;
 	hidden: number;
+	/** 1: waiting for the facilitator's approval; on no screen, in no theme */
+	held: Generated<number>;
+	/** what the author wrote, once the facilitator corrected the text */
+	original_text: string | null;
 	created_at: string;
 	updated_at: string;
 	deleted_at: string | null;

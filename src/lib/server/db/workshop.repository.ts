@@ -40,6 +40,19 @@ export async function updateWorkshopPhase(
 		.execute();
 }
 
+export async function updateModeration(
+	db: Kysely<Database>,
+	code: string,
+	change: { moderation?: number; word_filter?: string | null },
+	now: string
+): Promise<void> {
+	await db
+		.updateTable('workshops')
+		.set({ ...change, updated_at: now })
+		.where('code', '=', code)
+		.execute();
+}
+
 export async function setProjectorTokenHash(
 	db: Kysely<Database>,
 	code: string,

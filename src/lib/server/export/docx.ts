@@ -137,7 +137,7 @@ export async function renderDocx(raw: WorkshopReport): Promise<Buffer> {
 			);
 		}
 		if (area.owner) body.push(labelled(t('export.owner'), area.owner));
-		const quotes = area.quoteIds.map((id) => byId.get(id)).filter((i) => i && !i.hidden);
+		const quotes = area.quoteIds.map((id) => byId.get(id)).filter((i) => i && !i.hidden && !i.held);
 		if (quotes.length) {
 			body.push(
 				new Paragraph({ children: [new TextRun({ text: t('export.quotes'), bold: true })] })
@@ -180,7 +180,7 @@ export async function renderDocx(raw: WorkshopReport): Promise<Buffer> {
 		para(
 			t('export.participants', {
 				n: report.participants.length,
-				m: report.inputs.filter((i) => !i.hidden).length
+				m: report.inputs.filter((i) => !i.hidden && !i.held).length
 			})
 		)
 	);

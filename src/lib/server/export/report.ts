@@ -52,7 +52,7 @@ export function inputsByTheme(
 ): { label: string; themeId: string | null; inputs: InputView[] }[] {
 	const byId = inputsById(report);
 	const visible = (ids: string[]) =>
-		ids.map((id) => byId.get(id)).filter((i): i is InputView => !!i && !i.hidden);
+		ids.map((id) => byId.get(id)).filter((i): i is InputView => !!i && !i.hidden && !i.held);
 	const groups = rankedThemes(report).map((t) => ({
 		label: t.label,
 		themeId: t.id as string | null,

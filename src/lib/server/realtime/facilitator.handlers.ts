@@ -1,3 +1,4 @@
+import type { ModerationService } from '../workshop/moderation.service';
 import type { Themes } from '../workshop/themes';
 import type { VoteService } from '../workshop/vote.service';
 import type { WorkshopService } from '../workshop/workshop.service';
@@ -8,7 +9,8 @@ import type { RealtimeSocket } from './types';
 export function facilitatorHandlers(
 	workshops: WorkshopService,
 	themes: Themes,
-	votes: VoteService
+	votes: VoteService,
+	moderation: ModerationService
 ) {
 	return (socket: RealtimeSocket) => {
 		const { code } = socket.data;
@@ -20,6 +22,12 @@ export function facilitatorHandlers(
 		command(socket, 'voting:configure', ['facilitator'], async (payload) => ({
 			workshop: await votes.configure(code, payload)
 		}));
+		command(socket, 'input:moderate', ['facilitator'], async (payload) => ({
+			input: await moderation.moderate(code, payload)
+		}));
+		command(socket, 'moderation:configure', ['facilitator'], (payload) =>
+			moderation.configure(code, payload)
+		);
 		command(socket, 'theme:act', ['facilitator'], async (payload) => ({
 			themes: await themes.act(code, payload)
 		}));

@@ -41,7 +41,12 @@ export function createRealtime(httpServer: HttpServer, runtime: Runtime): Realti
 	const { workshops } = runtime;
 	const presence = new PresenceBoard(io, runtime.cluster !== null);
 	const forParticipant = participantHandlers(workshops, runtime.votes, runtime.limits);
-	const forFacilitator = facilitatorHandlers(workshops, runtime.themes, runtime.votes);
+	const forFacilitator = facilitatorHandlers(
+		workshops,
+		runtime.themes,
+		runtime.votes,
+		runtime.moderation
+	);
 	const forBoard = boardHandlers(runtime.board);
 
 	io.use(authMiddleware(workshops, runtime.limits, runtime.config));
@@ -99,7 +104,7 @@ export function createRealtime(httpServer: HttpServer, runtime: Runtime): Realti
 				socket.emit('session:ready', {
 					role,
 					workshop,
-					inputs: inputs.filter((i) => !i.hidden).map(toScreenInput),
+					inputs: inputs.filter((i) => !i.hidden && !i.held).map(toScreenInput),
 					themes,
 					votes,
 					participantsOnline: await presence.count(code)

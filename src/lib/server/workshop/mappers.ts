@@ -8,7 +8,8 @@ export function toScreenInput(input: InputView): ScreenInput {
 		text: input.text,
 		createdAt: input.createdAt,
 		updatedAt: input.updatedAt,
-		hidden: input.hidden
+		hidden: input.hidden,
+		held: input.held
 	};
 }
 
@@ -28,7 +29,8 @@ export function toWorkshopView(row: WorkshopRow): WorkshopView {
 			endsAt: row.voting_ends_at,
 			revealTop: row.reveal_top,
 			revealedCount: row.revealed_count
-		}
+		},
+		moderation: row.moderation === 1
 	};
 }
 
@@ -43,6 +45,8 @@ export function toInputView(row: InputRow): InputView {
 		text: row.text,
 		createdAt: row.created_at,
 		updatedAt: row.updated_at,
-		hidden: row.hidden === 1
+		hidden: row.hidden === 1,
+		held: row.held === 1,
+		originalText: row.original_text
 	};
 }

@@ -14,14 +14,15 @@ export function changeInput(engine: ThemeEngine, { name, payload }: InputEvent):
 	switch (name) {
 		case 'input.created':
 			engine.add({ id: payload.input.id, text: payload.input.text });
-			if (payload.input.hidden) engine.setHidden(payload.input.id, true);
+			// hidden, or waiting for approval: in no theme
+			if (payload.input.hidden || payload.input.held) engine.setHidden(payload.input.id, true);
 			return;
 		case 'input.updated':
 			// A re-placement only when the words changed: moderation keeps the input's place.
 			if (engine.store.inputs.get(payload.input.id)?.text !== payload.input.text) {
 				engine.update(payload.input.id, payload.input.text);
 			}
-			engine.setHidden(payload.input.id, payload.input.hidden);
+			engine.setHidden(payload.input.id, payload.input.hidden || payload.input.held);
 			return;
 		case 'input.deleted':
 			engine.remove(payload.id);

@@ -25,6 +25,12 @@ import {
 	SubmitInput
 } from '../../shared/schemas/index';
 import { parse } from './parse';
+import { matchesWordFilter, wordList } from './word-filter';
+
+/** Whether a new or changed text waits for the facilitator before any screen shows it. */
+function mustWait(workshop: WorkshopRow, text: string): boolean {
+	return workshop.moderation === 1 || matchesWordFilter(text, wordList(workshop.word_filter));
+}
 import { defaultPrompt, parseId, parseJoinCode } from './validation';
 
 export interface CreatedWorkshop {
@@ -220,6 +226,7 @@ export class WorkshopService {
 		if (previous) return this.sameInput(previous, code, participantId);
 		const workshop = await this.requireWorkshopRow(code);
 		this.requireOpen(workshop);
+		const held = mustWait(workshop, text);
 		// the first input is what makes a phone a participant
 		await this.ensureParticipant(code, participantId, beforeCreate);
 		const now = this.timestamp();
@@ -229,6 +236,7 @@ export class WorkshopService {
 			participant_id: participantId,
 			text,
 			hidden: 0,
+			held: held ? 1 : 0,
 			created_at: now,
 			updated_at: now
 		});
@@ -272,8 +280,10 @@ export class WorkshopService {
 		this.requireOpen(await this.requireWorkshopRow(code));
 		if (row.text === text) return toInputView(row);
 		const now = this.timestamp();
-		await inputs.updateInputText(this.db, row.id, text, now);
-		const input = toInputView({ ...row, text, updated_at: now });
+		// a changed text is checked again: with moderation on, it waits for approval once more
+		const held = mustWait(await this.requireWorkshopRow(code), text) || row.held === 1;
+		await inputs.updateInputText(this.db, row.id, text, now, held);
+		const input = toInputView({ ...row, text, updated_at: now, held: held ? 1 : 0 });
 		this.events.emit('input.updated', { code, input });
 		return input;
 	}

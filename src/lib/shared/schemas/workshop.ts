@@ -103,3 +103,32 @@ export type SubmitInputPayload = v.InferInput<typeof SubmitInput>;
 export type ProfilePayload = v.InferInput<typeof Profile>;
 export type NewWorkshopPayload = v.InferInput<typeof NewWorkshop>;
 export type ConfigureVotingPayload = v.InferInput<typeof ConfigureVoting>;
+
+/** The facilitator's decision on one input: let it through, hide it, or correct its text. */
+export const ModerateInput = payload({
+	inputId: Id,
+	action: v.picklist(
+		['approve', 'hide', 'edit'] as const,
+		refusal('invalid_payload', 'Action must be approve, hide or edit.')
+	),
+	text: v.optional(InputText)
+});
+
+const FilterWord = text({ field: 'A filter word', max: 40, required: true, singleLine: true });
+
+export const ConfigureModeration = payload({
+	/** inputs reach the screens only after approval */
+	enabled: v.optional(strictBoolean('enabled')),
+	/** the words that hold an input for review; null: the built-in lists */
+	words: v.optional(
+		v.nullable(
+			v.pipe(
+				v.array(FilterWord, refusal('invalid_payload', 'Words must be a list of at most 300.')),
+				v.maxLength(300, refusal('invalid_payload', 'Words must be a list of at most 300.'))
+			)
+		)
+	)
+});
+
+export type ModerateInputPayload = v.InferInput<typeof ModerateInput>;
+export type ConfigureModerationPayload = v.InferInput<typeof ConfigureModeration>;
