@@ -72,6 +72,7 @@ export const en = {
 	'error.already_voted': 'You already have a dot on this theme.',
 	'error.unavailable':
 		'The server is moving this workshop to another machine; try again in a moment.',
+	'error.edit_conflict': 'Someone else changed this field while you were typing.',
 	'error.too_large': 'That is too large to send.',
 	'error.offline': 'You are offline; try again when the connection is back.'
 } as const;

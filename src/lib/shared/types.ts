@@ -155,6 +155,7 @@ export type ErrorCode =
 	| 'budget_exhausted'
 	| 'already_voted'
 	| 'unavailable'
+	| 'edit_conflict'
 	| 'internal';
 
 export interface ApiError {

@@ -86,6 +86,12 @@ export class BoardService {
 	async updateMandate(code: string, payload: unknown): Promise<BoardState> {
 		const body = parse(SaveMandate, payload);
 		const by = body.editor;
+		const stored = await board.findMandate(this.db, code);
+		unchangedSince(body.base, {
+			purpose: stored?.purpose ?? '',
+			scope: stored?.scope ?? '',
+			yearTheme: stored?.year_theme ?? ''
+		});
 		await board.saveMandate(
 			this.db,
 			code,
@@ -113,6 +119,7 @@ export class BoardService {
 		const existing = await board.findFocusArea(this.db, id);
 		if (existing && existing.workshop_code !== code)
 			throw new DomainError('id_conflict', 'That id is taken.');
+		if (existing) unchangedSince(body.base, existing);
 		const themes: string[] = JSON.parse(fields.theme_ids ?? existing?.theme_ids ?? '[]');
 		if (body.suggestQuotes === true || (!existing && fields.quote_ids === undefined)) {
 			fields.quote_ids = JSON.stringify(await this.representatives(code, themes, 3));
@@ -189,6 +196,7 @@ export class BoardService {
 		const existing = await board.findActivity(this.db, id);
 		if (existing && existing.workshop_code !== code)
 			throw new DomainError('id_conflict', 'That id is taken.');
+		if (existing) unchangedSince(body.base, existing);
 		if (!existing) {
 			if (!fields.title) throw new DomainError('invalid_payload', 'An activity needs a title.');
 			await board.insertActivity(this.db, {
@@ -218,5 +226,20 @@ export class BoardService {
 		if (!row || row.workshop_code !== code) throw new DomainError('not_found', 'No such activity.');
 		await board.deleteActivity(this.db, row.id);
 		return this.changed(code, body.editor);
+	}
+}
+
+/**
+ * Refuses a save when a field the editor started from has changed since: two people typing in
+ * one field see each other's text instead of the last save silently winning.
+ */
+function unchangedSince(base: Record<string, string> | undefined, stored: object): void {
+	if (!base) return;
+	const now = stored as Record<string, unknown>;
+	for (const [field, was] of Object.entries(base)) {
+		const value = now[field];
+		if (typeof value === 'string' && value.trim() !== was.trim()) {
+			throw new DomainError('edit_conflict', `Someone changed ${field} while you were typing.`);
+		}
 	}
 }

@@ -51,6 +51,7 @@ export function httpStatus(code: ErrorCode): number {
 		case 'voting_closed':
 		case 'budget_exhausted':
 		case 'already_voted':
+		case 'edit_conflict':
 			return 409;
 		case 'rate_limited':
 			return 429;

@@ -20,11 +20,24 @@ const Editor = v.optional(
 	null
 );
 
+/**
+ * What each text field held when the editor started typing, by field name: a save over a value
+ * someone else changed meanwhile is refused (`edit_conflict`) instead of silently replacing it.
+ */
+const Base = v.optional(
+	v.record(
+		v.pipe(v.string(), v.maxLength(20)),
+		v.pipe(v.string(), v.maxLength(8000)),
+		refusal('invalid_payload', 'base must map field names to text.')
+	)
+);
+
 const field = (name: string, max: number, singleLine = false) =>
 	v.optional(text({ field: name, max, singleLine }));
 
 export const SaveMandate = payload({
 	editor: Editor,
+	base: Base,
 	purpose: field('Purpose', BOARD_LIMITS.text),
 	scope: field('Scope', BOARD_LIMITS.text),
 	yearTheme: field("The year's theme", BOARD_LIMITS.yearTheme, true)
@@ -53,6 +66,7 @@ const Scores = v.pipe(
 export const SaveFocusArea = payload({
 	id: Id,
 	editor: Editor,
+	base: Base,
 	title: field('Title', BOARD_LIMITS.title, true),
 	description: field('Description', BOARD_LIMITS.text),
 	rationale: field('Rationale', BOARD_LIMITS.text),
@@ -92,6 +106,7 @@ const monthOrQuarter = (max: number, name: string) => {
 export const SaveActivity = payload({
 	id: Id,
 	editor: Editor,
+	base: Base,
 	title: field('Title', BOARD_LIMITS.title, true),
 	type: v.optional(
 		v.picklist(
