@@ -22,7 +22,8 @@ export function report(language: Language, texts: string[]): WorkshopReport {
 			phase: 'collecting',
 			createdAt: '2026-11-28T22:00:00.000Z',
 			voting: {} as WorkshopReport['workshop']['voting'],
-			moderation: false
+			moderation: false,
+			promptOther: null
 		},
 		participants: [{ id: 'p1', name: 'Kari', organisation: 'Verksted AS', createdAt: '' }],
 		inputs,

@@ -14,6 +14,10 @@ export const en = {
 	'home.create.name': 'Title',
 	'home.create.namePlaceholder': 'Kickoff: efficient production',
 	'home.create.prompt': 'Question to the participants',
+	'home.create.promptOther.nb':
+		'The question in Norwegian Bokmål (optional: phones and screens in Bokmål show it)',
+	'home.create.promptOther.en':
+		'The question in English (optional: phones and screens in English show it)',
 	'home.create.language': 'Language',
 	'home.create.submit': 'Create workshop',
 	'participant.profile.title': 'Want to say who you are?',

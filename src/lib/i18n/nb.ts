@@ -16,6 +16,10 @@ export const nb: Record<CommonKey, string> = {
 	'home.create.name': 'Tittel',
 	'home.create.namePlaceholder': 'Oppstart: effektiv produksjon',
 	'home.create.prompt': 'Spørsmål til deltakerne',
+	'home.create.promptOther.nb':
+		'Spørsmålet på bokmål (valgfritt: telefoner og skjermer på bokmål viser det)',
+	'home.create.promptOther.en':
+		'Spørsmålet på engelsk (valgfritt: telefoner og skjermer på engelsk viser det)',
 	'home.create.language': 'Språk',
 	'home.create.submit': 'Opprett workshop',
 	'participant.profile.title': 'Vil du si hvem du er?',

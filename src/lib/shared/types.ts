@@ -39,6 +39,18 @@ export interface WorkshopView {
 	voting: VotingConfig;
 	/** Inputs reach the screens only after the facilitator approved them. */
 	moderation: boolean;
+	/** The question in the other language (Bokmål or English), if the facilitator gave it. */
+	promptOther: string | null;
+}
+
+/** The workshop's question in a language: its own, or the other one when given. */
+export function promptIn(
+	workshop: Pick<WorkshopView, 'prompt' | 'promptOther' | 'language'>,
+	language: Language
+): string {
+	return language === workshop.language
+		? workshop.prompt
+		: (workshop.promptOther ?? workshop.prompt);
 }
 
 /** Dots per theme; `visible` is false while results are hidden from the room. */

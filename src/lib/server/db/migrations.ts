@@ -6,6 +6,7 @@ import * as projectorToken from '../../../../db/migrations/2026_11_29_0001_proje
 import * as engineLeases from '../../../../db/migrations/2026_11_29_0002_engine_leases';
 import * as votingReveal from '../../../../db/migrations/2026_11_29_0003_voting_timer_and_reveal';
 import * as moderation from '../../../../db/migrations/2026_11_29_0004_moderation';
+import * as questionOther from '../../../../db/migrations/2026_11_29_0005_question_in_both_languages';
 
 /**
  * The migrations in db/migrations, listed statically so that both bundles (the SvelteKit app and
@@ -18,7 +19,8 @@ const migrations: Record<string, Migration> = {
 	'2026_11_29_0001_projector_token_and_voting_start': projectorToken,
 	'2026_11_29_0002_engine_leases': engineLeases,
 	'2026_11_29_0003_voting_timer_and_reveal': votingReveal,
-	'2026_11_29_0004_moderation': moderation
+	'2026_11_29_0004_moderation': moderation,
+	'2026_11_29_0005_question_in_both_languages': questionOther
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -50,6 +50,8 @@ export interface WorkshopTable {
 	moderation: Generated<number>;
 	/** JSON list of words that hold an input for review; null: the built-in lists */
 	word_filter: string | null;
+	/** the question in the other language, if given */
+	prompt_other: string | null;
 }
 
 export interface ParticipantTable {

@@ -30,7 +30,8 @@ export function toWorkshopView(row: WorkshopRow): WorkshopView {
 			revealTop: row.reveal_top,
 			revealedCount: row.revealed_count
 		},
-		moderation: row.moderation === 1
+		moderation: row.moderation === 1,
+		promptOther: row.prompt_other
 	};
 }
 

@@ -66,7 +66,13 @@ export class WorkshopService {
 
 	async createWorkshop(payload: unknown): Promise<CreatedWorkshop> {
 		const fields = parse(NewWorkshop, payload);
-		const input = { ...fields, prompt: fields.prompt ?? defaultPrompt(fields.language) };
+		const other = fields.language === 'nb' ? 'en' : 'nb';
+		const input = {
+			...fields,
+			prompt: fields.prompt ?? defaultPrompt(fields.language),
+			// the standard question comes in both languages; a question of one's own as given
+			promptOther: fields.promptOther ?? (fields.prompt ? null : defaultPrompt(other))
+		};
 		const facilitatorToken = generateToken();
 		const boardToken = generateToken();
 		const projectorToken = projectorTokenFor(facilitatorToken);
@@ -78,6 +84,7 @@ export class WorkshopService {
 				code,
 				title: input.title,
 				prompt: input.prompt,
+				prompt_other: input.promptOther,
 				language: input.language,
 				phase: 'collecting',
 				facilitator_token_hash: hashToken(facilitatorToken),

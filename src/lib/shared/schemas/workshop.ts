@@ -39,6 +39,11 @@ export const Language = v.picklist(
 export const NewWorkshop = payload({
 	title: text({ field: 'The title', max: MAX_TITLE_LENGTH, required: true, singleLine: true }),
 	prompt: optionalText({ field: 'The question', max: MAX_PROMPT_LENGTH }),
+	/** the question in the other language (Bokmål or English) */
+	promptOther: optionalText({
+		field: 'The question in the other language',
+		max: MAX_PROMPT_LENGTH
+	}),
 	language: Language
 });
 
