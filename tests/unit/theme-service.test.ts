@@ -220,6 +220,20 @@ describe('facilitator actions and their undo', () => {
 		}
 	);
 
+	it('undo of a granularity change brings back the very map, and it stays so; redo the reshaped one', async () => {
+		const before = await themes.snapshot(code);
+		const reshaped = await themes.act(code, { type: 'granularity', value: 0.9 });
+		const undone = await themes.undo(code);
+		expect(layout(undone)).toBe(layout(before));
+		// no refinement runs over the restored map behind the facilitator's back (a refinement
+		// counts the version up, whether or not it moves anything on this small map)
+		await new Promise((r) => setTimeout(r, 2000));
+		const later = await themes.snapshot(code);
+		expect(later.version).toBe(undone.version);
+		expect(layout(later)).toBe(layout(before));
+		expect(layout(await themes.redo(code))).toBe(layout(reshaped));
+	});
+
 	it('keeps the facilitator’s edits through a refinement', async () => {
 		const s = await themes.snapshot(code);
 		const digital = themeOf(s, ids.digital[0])!;

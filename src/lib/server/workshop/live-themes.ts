@@ -84,13 +84,21 @@ export class LiveThemes {
 		this.changed();
 	}
 
-	/** Swaps in an engine rebuilt from a stored state (undo and redo). */
+	/**
+	 * Swaps in an engine rebuilt from a stored state (undo and redo). No refinement follows: the
+	 * map is to be exactly the one it was, until new inputs arrive.
+	 */
 	replace(state: EngineState, inputs: InputText[]): void {
+		if (this.timer) clearTimeout(this.timer);
+		this.timer = null;
+		this.firstPending = null;
 		this.engine = ThemeEngine.restore(state, inputs, {
 			lang: this.options.language,
 			question: this.options.question
 		});
-		this.changed();
+		this.version++;
+		this.options.onChange();
+		this.options.onPersist();
 	}
 
 	private changed(): void {
@@ -135,6 +143,7 @@ export class LiveThemes {
 			this.again = true;
 			return;
 		}
+		if (this.timer) clearTimeout(this.timer);
 		this.timer = null;
 		this.firstPending = null;
 		this.refining = true;

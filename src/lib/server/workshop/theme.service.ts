@@ -208,6 +208,8 @@ export class ThemeService implements Themes {
 				await this.workshops.setInputHidden(code, action.inputId, action.hidden);
 			const before = JSON.stringify(engine.exportState());
 			w.live.change((e) => applyThemeAction(e, action));
+			// a new granularity reshapes the whole map: the state kept for redo is the reshaped one
+			if (action.type === 'granularity') await w.live.refine();
 			const after = JSON.stringify(w.live.current.exportState());
 			const id = await themeRepo.appendThemeAction(this.db, {
 				workshop_code: code,
