@@ -111,7 +111,8 @@ describe('parseNewWorkshop', () => {
 		expect(parseNewWorkshop({ title: ' Kickoff ', language: 'nb' })).toEqual({
 			title: 'Kickoff',
 			language: 'nb',
-			prompt: null
+			prompt: null,
+			promptOther: null
 		});
 	});
 	it.each([
