@@ -12,6 +12,7 @@ import {
 	WidthType
 } from 'docx';
 import { SCORE_CRITERIA } from '../../shared/types';
+import { xmlSafe } from '../../shared/xml';
 import type { MessageKey } from '../../i18n/index';
 import {
 	activityWhen,
@@ -59,17 +60,8 @@ function table(header: string[], rows: string[][], widths: number[]): Table {
 	});
 }
 
-/**
- * Characters XML 1.0 does not allow (control characters but tab and newlines, U+FFFE, U+FFFF,
- * lone surrogates): Word refuses a document with one of them, so one participant could break the
- * draft for everyone.
- */
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF\uD800-\uDFFF]/gu;
-
-export function xmlSafe(text: string): string {
-	return text.replace(XML_INVALID, '');
-}
+// Its home is shared/xml.ts (the SVG map needs it too); exports may still import it from here.
+export { xmlSafe };
 
 /** Every string of the report made XML-safe (the translator and other functions untouched). */
 function xmlSafeDeep<T>(value: T): T {
