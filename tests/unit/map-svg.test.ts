@@ -1,8 +1,8 @@
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import type { ThemeView } from '../../src/lib/shared/types';
 import { mapSvg, type MapSvgOptions } from '../../src/lib/viz/map-svg';
 import { textWidth } from '../../src/lib/viz/text-width';
+import { bubbles, parseSvg as parse } from '../helpers/svg';
 
 const theme = (id: string, label: string, inputs: number): ThemeView => ({
 	id,
@@ -35,52 +35,6 @@ const THEMES = [
 	theme('j', 'Ærlig øving på små ting', 1),
 	theme('k', '2026', 1)
 ];
-
-interface Tspan {
-	'#text'?: string;
-	x: string;
-	y: string;
-	'font-size'?: string;
-}
-interface Text {
-	tspan?: Tspan[];
-	'#text'?: string;
-	'font-size'?: string;
-	fill?: string;
-}
-interface Svg {
-	width: string;
-	height: string;
-	viewBox: string;
-	title: { '#text': string };
-	rect: { fill: string };
-	text: Text[];
-	g: ({ circle?: { fill: string; r: string }[]; text?: Text[] } | '')[];
-}
-
-/** Parses the picture, failing on anything that is not well-formed XML. */
-function parse(svg: string): Svg {
-	expect(XMLValidator.validate(svg)).toBe(true);
-	const parser = new XMLParser({
-		ignoreAttributes: false,
-		attributeNamePrefix: '',
-		parseTagValue: false,
-		parseAttributeValue: false,
-		trimValues: false,
-		isArray: (name) => ['text', 'tspan', 'circle', 'g'].includes(name)
-	});
-	return parser.parse(svg).svg as Svg;
-}
-
-/** Each bubble's label as its lines read, joined by spaces, and the count line under it. */
-function bubbles(svg: Svg): { label: string; lines: string[]; count: string }[] {
-	const layer = svg.g[1];
-	if (!layer || !layer.text) return [];
-	return layer.text.map((t) => {
-		const lines = t.tspan!.map((s) => s['#text'] ?? '');
-		return { label: lines.slice(0, -1).join(' '), lines: lines.slice(0, -1), count: lines.at(-1)! };
-	});
-}
 
 describe('mapSvg: the theme map as a picture', () => {
 	it('is a well-formed 1920×1080 SVG with the question as its title and the legend', () => {

@@ -198,6 +198,8 @@ export const enStaff = {
 	'board.changedBy': '{who} just changed this',
 	'board.workspace': 'Board workspace',
 	'projector.map': 'Theme map',
+	'export.map': 'Theme map',
+	'export.mapEmpty': 'No themes yet.',
 	'projector.scan': 'Scan or go to',
 	'board.title': 'Board workspace'
 } as const;

@@ -197,6 +197,8 @@ export const nbStaff: Record<StaffKey, string> = {
 	'board.changedBy': '{who} endret nettopp dette',
 	'board.workspace': 'Styrets arbeidsflate',
 	'projector.map': 'Temakart',
+	'export.map': 'Temakart',
+	'export.mapEmpty': 'Ingen temaer ennå.',
 	'projector.scan': 'Skann eller gå til',
 	'board.title': 'Styrets arbeidsflate'
 };
