@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ThemesSnapshot } from '../../src/lib/shared/types';
 import {
@@ -111,5 +112,18 @@ describe('the theme map as SVG and PNG, and in the mandate draft', () => {
 			width: 1920,
 			height: 1080
 		});
+	});
+
+	it('puts the map into the mandate draft as a picture', async () => {
+		const res = await get('export.docx', workshop.boardToken);
+		expect(res.status).toBe(200);
+		const zip = await JSZip.loadAsync(await res.arrayBuffer());
+		const media = Object.keys(zip.files).filter((name) => /^word\/media\/.+\.png$/.test(name));
+		expect(media).toHaveLength(1);
+		expect(pngSize(await zip.file(media[0])!.async('uint8array'))).toEqual({
+			width: 1920,
+			height: 1080
+		});
+		expect(await zip.file('word/document.xml')!.async('string')).toContain('Temakart');
 	});
 });

@@ -1,5 +1,8 @@
 import { Resvg } from '@resvg/resvg-js';
+import { XMLValidator } from 'fast-xml-parser';
+import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
+import { renderDocx } from '../../src/lib/server/export/docx';
 import { reportMapSvg, svgToPng } from '../../src/lib/server/export/map-image';
 import { pngSize } from '../helpers/png';
 import { report } from '../helpers/report';
@@ -38,5 +41,25 @@ describe('reportMapSvg', () => {
 		expect(reportMapSvg(hidden)).toContain('>1 innspill<');
 		expect(reportMapSvg(hidden)).not.toContain('prikk');
 		expect(reportMapSvg(report('en', ['Meetings']))).toContain('1 input · 4 dots');
+	});
+});
+
+describe('the mandate draft', () => {
+	it('carries the map as a PNG picture under its own heading, across the page', async () => {
+		const draft = report('nb', ['Møter uten agenda']);
+		draft.workshop.prompt = 'Hva gjør vi med «møter» & <agenda>?';
+		const zip = await JSZip.loadAsync(await renderDocx(draft));
+		const media = Object.keys(zip.files).filter((name) => /^word\/media\/.+\.png$/.test(name));
+		expect(media).toHaveLength(1);
+		expect(pngSize(await zip.file(media[0])!.async('uint8array'))).toEqual({
+			width: 1920,
+			height: 1080
+		});
+		const xml = await zip.file('word/document.xml')!.async('string');
+		expect(XMLValidator.validate(xml)).toBe(true);
+		expect(xml).toContain('Temakart');
+		expect(xml).toMatch(/<a:blip r:embed="[^"]+"/);
+		// 601 px wide in EMU (9,525 per px), 16:9
+		expect(xml).toContain('<wp:extent cx="5724525" cy="3219450"/>');
 	});
 });

@@ -3,6 +3,7 @@ import {
 	BorderStyle,
 	Document,
 	HeadingLevel,
+	ImageRun,
 	Packer,
 	Paragraph,
 	Table,
@@ -14,6 +15,7 @@ import {
 import { SCORE_CRITERIA } from '../../shared/types';
 import { xmlSafe } from '../../shared/xml';
 import type { MessageKey } from '../../i18n/index';
+import { reportMapPng } from './map-image';
 import {
 	activityWhen,
 	dateText,
@@ -70,6 +72,21 @@ function xmlSafeDeep<T>(value: T): T {
 	if (value && typeof value === 'object')
 		return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, xmlSafeDeep(v)])) as T;
 	return value;
+}
+
+/** The theme map (map.png) across the A4 text width: 9,026 twips, 601 px at 96 dpi. */
+async function mapPicture(report: WorkshopReport): Promise<Paragraph> {
+	const width = 601;
+	return new Paragraph({
+		children: [
+			new ImageRun({
+				type: 'png',
+				data: await reportMapPng(report),
+				transformation: { width, height: Math.round((width * 1080) / 1920) },
+				altText: { name: report.t('export.map'), description: report.workshop.prompt }
+			})
+		]
+	});
 }
 
 /** The mandate draft as a Word document; docx escapes all text, so user input stays text. */
@@ -165,6 +182,8 @@ export async function renderDocx(raw: WorkshopReport): Promise<Buffer> {
 			)
 		);
 	}
+
+	body.push(heading(t('export.map'), HeadingLevel.HEADING_1), await mapPicture(report));
 
 	body.push(heading(t('export.appendix'), HeadingLevel.HEADING_1));
 	body.push(labelled(t('export.question'), workshop.prompt));
