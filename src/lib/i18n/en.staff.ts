@@ -200,6 +200,8 @@ export const enStaff = {
 	'projector.map': 'Theme map',
 	'export.map': 'Theme map',
 	'export.mapEmpty': 'No themes yet.',
+	'export.mapPng': 'Download the map (PNG)',
+	'export.mapSvg': 'Download the map (SVG)',
 	'projector.scan': 'Scan or go to',
 	'board.title': 'Board workspace'
 } as const;

@@ -199,6 +199,8 @@ export const nbStaff: Record<StaffKey, string> = {
 	'projector.map': 'Temakart',
 	'export.map': 'Temakart',
 	'export.mapEmpty': 'Ingen temaer ennå.',
+	'export.mapPng': 'Last ned kartet (PNG)',
+	'export.mapSvg': 'Last ned kartet (SVG)',
 	'projector.scan': 'Skann eller gå til',
 	'board.title': 'Styrets arbeidsflate'
 };
