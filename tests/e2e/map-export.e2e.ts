@@ -35,11 +35,15 @@ describe.runIf(available)('the theme map as a picture, from the browser', () => 
 		const phones: TestSocket[] = [];
 		for (let i = 0; i < 6; i++)
 			phones.push((await connect(server.url, { code: created.code })).socket);
-		const grouped = themesSettled(facilitator, 6, 3);
+		const grouped = themesSettled(facilitator, 5, 8);
 		for (const [i, text] of DEMO_INPUTS.entries())
 			await request(phones[i % phones.length], 'input:submit', { id: randomUUID(), text });
 		await grouped;
-		await request(facilitator, 'voting:configure', { dots: 3, hideResults: false });
+		await request(facilitator, 'voting:configure', {
+			dots: 3,
+			allowStacking: true,
+			hideResults: false
+		});
 		await request(facilitator, 'workshop:set-phase', { phase: 'voting' });
 		// the map holds still from voting on: these are the themes the pictures show
 		const { themes } = (await exportWorkshop(
