@@ -168,8 +168,9 @@ export async function renderDocx(raw: WorkshopReport): Promise<Buffer> {
 					a.responsible,
 					a.focusAreaId ? (areas.get(a.focusAreaId) ?? '') : ''
 				]),
-				// A4 text width (9,026 twips) in 9 pt: the activity and focus area get the most room.
-				[950, 2150, 1600, 1250, 1300, 1750]
+				// A4 text width (9,026 twips) in 9 pt: the activity and focus area get the most room,
+				// "when" enough for "11. desember 2027" on one line; every cell wraps, so no title is cut.
+				[1350, 2050, 1450, 1150, 1250, 1776]
 			)
 		);
 	}
