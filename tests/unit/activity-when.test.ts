@@ -127,6 +127,12 @@ describe('resolveWhen: a change to some of the "when" fields', () => {
 			{ quarter: 3 },
 			{ date: null, month: null, quarter: 3, year: 2027 }
 		],
+		[
+			'no quarter clears the month and day, keeps the year',
+			dated,
+			{ quarter: null },
+			{ date: null, month: null, quarter: null, year: 2027 }
+		],
 		['the same quarter keeps the day', dated, { quarter: 1 }, dated],
 		['no change keeps all', dated, {}, dated]
 	])('%s', (_, current, change, expected) => {

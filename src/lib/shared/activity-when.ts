@@ -41,9 +41,9 @@ const WHEN_FIELDS = ['date', 'month', 'quarter', 'year'] as const;
 
 /**
  * The plan's "when" after a change that names only some of its fields. A date sets the month,
- * quarter and year; a month sets the quarter; a quarter the month is not in clears the month; and
- * a date that no longer fits the month or year it was kept with is dropped, so a board member who
- * moves a dated visit to another month is not contradicted by the old day.
+ * quarter and year; a month sets the quarter; a quarter the month is not in (or none) clears the
+ * month; and a date that no longer fits the month or year it was kept with is dropped, so a board
+ * member who moves a dated visit to another month is not contradicted by the old day.
  */
 export function resolveWhen(current: ActivityWhen, change: Partial<ActivityWhen>): ActivityWhen {
 	if (change.date) return whenOfDate(change.date);
@@ -54,7 +54,7 @@ export function resolveWhen(current: ActivityWhen, change: Partial<ActivityWhen>
 		year: change.year === undefined ? current.year : change.year
 	};
 	if (change.month) next.quarter = quarterOf(change.month);
-	else if (change.quarter && next.month && quarterOf(next.month) !== change.quarter)
+	else if (change.quarter !== undefined && next.month && quarterOf(next.month) !== change.quarter)
 		next.month = null;
 	if (next.date) {
 		const fixed = whenOfDate(next.date);
