@@ -22,6 +22,7 @@ import {
 	themeLabel,
 	type WorkshopReport
 } from './report';
+import { xmlSafe } from './xml-safe';
 
 const heading = (text: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel]) =>
 	new Paragraph({ text, heading: level, spacing: { before: 240, after: 120 } });
@@ -57,18 +58,6 @@ function table(header: string[], rows: string[][], widths: number[]): Table {
 			...rows.map((r) => new TableRow({ children: r.map((c, i) => cell(c, widths[i])) }))
 		]
 	});
-}
-
-/**
- * Characters XML 1.0 does not allow (control characters but tab and newlines, U+FFFE, U+FFFF,
- * lone surrogates): Word refuses a document with one of them, so one participant could break the
- * draft for everyone.
- */
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF\uD800-\uDFFF]/gu;
-
-export function xmlSafe(text: string): string {
-	return text.replace(XML_INVALID, '');
 }
 
 /** Every string of the report made XML-safe (the translator and other functions untouched). */
