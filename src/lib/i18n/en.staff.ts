@@ -119,6 +119,7 @@ export const enStaff = {
 	'export.rank': 'Place',
 	'export.share': 'Share of dots',
 	'export.priority': 'Priority',
+	'ics.dayNotFixed': 'The day is not fixed yet: planned for {when}.',
 	'score.impact': 'Impact',
 	'score.feasibility': 'Feasibility',
 	'score.relevance': 'Relevance to members',

@@ -118,6 +118,7 @@ export const nbStaff: Record<StaffKey, string> = {
 	'export.rank': 'Plass',
 	'export.share': 'Andel av prikkene',
 	'export.priority': 'Prioritet',
+	'ics.dayNotFixed': 'Dagen er ikke fastsatt ennå: planlagt for {when}.',
 	'score.impact': 'Effekt',
 	'score.feasibility': 'Gjennomførbarhet',
 	'score.relevance': 'Relevans for medlemmene',
