@@ -10,8 +10,9 @@ const HOSTILE = ['=1+2', '+SUM(A1)', '-3', '@HYPERLINK("x")', "=cmd|' /C calc'!A
 
 /** A report with hostile inputs, a hidden one, one from summer time, a focus area and a plan. */
 function workshop(language: Language) {
-	const base = report(language, [...HOSTILE, 'Skjult innspill', 'Sommerinnspill']);
+	const base = report(language, [...HOSTILE, 'Skjult innspill', 'Sommerinnspill', 'Venter']);
 	base.inputs[HOSTILE.length].hidden = true;
+	base.inputs[HOSTILE.length + 2].held = true; // waiting for the facilitator's approval
 	base.themes.themes[0].inputIds = base.inputs.filter((i) => !i.hidden).map((i) => i.id);
 	base.inputs[HOSTILE.length + 1].createdAt = '2026-07-01T10:00:00.000Z';
 	base.themes.themes[0].keywords = ['møter', 'agenda'];
@@ -22,7 +23,7 @@ function workshop(language: Language) {
 			description: 'Kortere møter',
 			rationale: '',
 			themeIds: ['t1'],
-			quoteIds: ['i0', `i${HOSTILE.length}`],
+			quoteIds: ['i0', `i${HOSTILE.length}`, `i${HOSTILE.length + 2}`],
 			scores: { impact: 4 },
 			owner: 'Kari',
 			position: 0,
@@ -96,9 +97,11 @@ describe('the .xlsx export', () => {
 		}
 	});
 
-	it('leaves hidden inputs out, as the other exports do', async () => {
+	it('leaves hidden inputs and those waiting for approval out, as the other exports do', async () => {
 		const { workbook } = await readBack('nb');
-		expect(column(workbook.getWorksheet('Innspill')!, 2)).not.toContain('Skjult innspill');
+		const texts = column(workbook.getWorksheet('Innspill')!, 2);
+		expect(texts).not.toContain('Skjult innspill');
+		expect(texts).not.toContain('Venter');
 		expect(workbook.getWorksheet('Temaer')!.getCell('B2').value).toBe(HOSTILE.length + 1);
 		const quotes = workbook.getWorksheet('Fokusområder')!.getCell('K2').value;
 		expect(quotes).toBe('=1+2');

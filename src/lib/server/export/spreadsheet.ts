@@ -157,7 +157,7 @@ export function workbookSheets(report: WorkshopReport): Sheet[] {
 			area.owner,
 			area.quoteIds
 				.map((id) => byId.get(id))
-				.filter((input) => input && !input.hidden)
+				.filter((input) => input && !input.hidden && !input.held)
 				.map((input) => input!.text)
 				.join('\n')
 		])
