@@ -6,7 +6,7 @@ import {
 	screenContext,
 	withServerAndBrowser
 } from '../helpers/browser';
-import { createWorkshop } from '../helpers/clients';
+import { connect, createWorkshop, request } from '../helpers/clients';
 
 const available = chromiumPath() !== null || process.env.CI === 'true';
 
@@ -68,13 +68,27 @@ describe.runIf(available)('the annual plan in the browser', () => {
 		expect(box.neededHeight).toBeLessThanOrEqual(box.height);
 		expect(box.height).toBeGreaterThan(2 * box.line);
 
+		// Typing goes on while another member moves the row: the order holds until the field is left.
+		const other = await connect(server.url, { code: created.code, token: created.boardToken });
+		await breakfast.getByLabel('Vert').click();
+		await board.keyboard.type('Verksted');
+		await request(other.socket, 'board:activity-save', { id: ids[0], date: `${year}-01-15` });
+		await expect.poll(() => visit.getByTestId('when').textContent()).toBe(`15. januar ${year}`);
+		await board.keyboard.type(' AS');
+		expect(await breakfast.getByLabel('Vert').inputValue()).toBe('Verksted AS');
+		await board.locator('#plan-title').click();
+		await expect
+			.poll(() => rows.locator('[data-testid=when]').allTextContents())
+			.toEqual([`15. januar ${year}`, `11. februar ${year}`]);
+		other.socket.close();
+
 		// The same plan on a phone: every activity a card, nothing to scroll sideways.
 		const phone = await (await phoneContext(browser)).newPage();
 		await phone.goto(`${server.url}/${created.code}/board?key=${created.boardToken}`);
 		await hydrated(phone);
 		await expect
 			.poll(() => phone.getByTestId('when').allTextContents())
-			.toEqual([`11. februar ${year}`, `mars ${year}`]);
+			.toEqual([`15. januar ${year}`, `11. februar ${year}`]);
 		const width = await phone.evaluate(() => document.documentElement.scrollWidth);
 		expect(width).toBeLessThanOrEqual(360);
 	});
