@@ -111,6 +111,10 @@ export interface ActivityView {
 	/** 1–12, or null when only the quarter is known. */
 	month: number | null;
 	quarter: number | null;
+	/** Null for activities planned before the plan had years. */
+	year: number | null;
+	/** yyyy-mm-dd when the day is fixed (see shared/activity-when.ts). */
+	date: string | null;
 	host: string;
 	responsible: string;
 	focusAreaId: string | null;

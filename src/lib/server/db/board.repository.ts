@@ -79,8 +79,10 @@ export async function listActivities(db: Kysely<Database>, code: string): Promis
 		.selectFrom('activities')
 		.selectAll()
 		.where('workshop_code', '=', code)
+		.orderBy('year')
 		.orderBy('month')
 		.orderBy('quarter')
+		.orderBy('date')
 		.orderBy('title')
 		.execute();
 }

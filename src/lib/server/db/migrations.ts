@@ -7,6 +7,7 @@ import * as engineLeases from '../../../../db/migrations/2026_11_29_0002_engine_
 import * as votingReveal from '../../../../db/migrations/2026_11_29_0003_voting_timer_and_reveal';
 import * as moderation from '../../../../db/migrations/2026_11_29_0004_moderation';
 import * as questionOther from '../../../../db/migrations/2026_11_29_0005_question_in_both_languages';
+import * as activityDates from '../../../../db/migrations/2026_11_29_0006_activity_year_and_date';
 
 /**
  * The migrations in db/migrations, listed statically so that both bundles (the SvelteKit app and
@@ -20,7 +21,8 @@ const migrations: Record<string, Migration> = {
 	'2026_11_29_0002_engine_leases': engineLeases,
 	'2026_11_29_0003_voting_timer_and_reveal': votingReveal,
 	'2026_11_29_0004_moderation': moderation,
-	'2026_11_29_0005_question_in_both_languages': questionOther
+	'2026_11_29_0005_question_in_both_languages': questionOther,
+	'2026_11_29_0006_activity_year_and_date': activityDates
 };
 
 export const migrationProvider: MigrationProvider = {

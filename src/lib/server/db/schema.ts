@@ -139,6 +139,9 @@ export interface ActivityTable {
 	type: string;
 	month: number | null;
 	quarter: number | null;
+	year: number | null;
+	/** yyyy-mm-dd, when the day is fixed; month, quarter and year then follow from it. */
+	date: string | null;
 	host: string;
 	responsible: string;
 	focus_area_id: string | null;

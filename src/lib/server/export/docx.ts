@@ -62,7 +62,7 @@ function table(header: string[], rows: string[][], widths: number[]): Table {
 	});
 }
 
-// Its home is shared/xml.ts (the SVG map needs it too); exports may still import it from here.
+// Its home is shared/xml.ts (the SVG map and the spreadsheet need it too).
 export { xmlSafe };
 
 /** Every string of the report made XML-safe (the translator and other functions untouched). */
@@ -177,8 +177,9 @@ export async function renderDocx(raw: WorkshopReport): Promise<Buffer> {
 					a.responsible,
 					a.focusAreaId ? (areas.get(a.focusAreaId) ?? '') : ''
 				]),
-				// A4 text width (9,026 twips) in 9 pt: the activity and focus area get the most room.
-				[950, 2150, 1600, 1250, 1300, 1750]
+				// A4 text width (9,026 twips) in 9 pt: the activity and focus area get the most room,
+				// "when" enough for "11. desember 2027" on one line; every cell wraps, so no title is cut.
+				[1350, 2050, 1450, 1150, 1250, 1776]
 			)
 		);
 	}

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import * as board from '../db/board.repository';
 import type { ActivityRow, Database, FocusAreaRow, MandateRow } from '../db/schema';
 import type { ActivityView, BoardState, FocusAreaView, MandateView } from '../../shared/types';
+import { resolveWhen, touchesWhen, type ActivityWhen } from '../../shared/activity-when';
 import {
 	DeleteBoardItem,
 	OrderFocusAreas,
@@ -41,6 +42,8 @@ const toActivity = (row: ActivityRow): ActivityView => ({
 	type: row.type as ActivityView['type'],
 	month: row.month,
 	quarter: row.quarter,
+	year: row.year,
+	date: row.date,
 	host: row.host,
 	responsible: row.responsible,
 	focusAreaId: row.focus_area_id,
@@ -181,11 +184,15 @@ export class BoardService {
 		const fields = {
 			title: body.title,
 			type: body.type,
-			month: body.month,
-			quarter: body.quarter,
 			host: body.host,
 			responsible: body.responsible,
 			focus_area_id: body.focusAreaId
+		};
+		const change: Partial<ActivityWhen> = {
+			date: body.date,
+			month: body.month,
+			quarter: body.quarter,
+			year: body.year
 		};
 		if (fields.focus_area_id) {
 			const area = await board.findFocusArea(this.db, fields.focus_area_id);
@@ -199,13 +206,13 @@ export class BoardService {
 		if (existing) unchangedSince(body.base, existing);
 		if (!existing) {
 			if (!fields.title) throw new DomainError('invalid_payload', 'An activity needs a title.');
+			const unplanned = { date: null, month: null, quarter: null, year: null };
 			await board.insertActivity(this.db, {
 				id,
 				workshop_code: code,
 				title: fields.title,
 				type: fields.type ?? 'other',
-				month: fields.month ?? null,
-				quarter: fields.quarter ?? (fields.month ? Math.ceil(fields.month / 3) : null),
+				...resolveWhen(unplanned, change),
 				host: fields.host ?? '',
 				responsible: fields.responsible ?? '',
 				focus_area_id: fields.focus_area_id ?? null,
@@ -215,7 +222,15 @@ export class BoardService {
 		} else {
 			if (fields.title === '')
 				throw new DomainError('invalid_payload', 'An activity needs a title.');
-			await board.updateActivity(this.db, id, { ...fields, updated_at: now, updated_by: by });
+			// The "when" fields are written together, and only when the change names one of them,
+			// so a title edit never undoes someone else's new date.
+			const when = touchesWhen(change) ? resolveWhen(existing, change) : {};
+			await board.updateActivity(this.db, id, {
+				...fields,
+				...when,
+				updated_at: now,
+				updated_by: by
+			});
 		}
 		return this.changed(code, by);
 	}
