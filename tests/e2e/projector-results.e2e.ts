@@ -127,7 +127,7 @@ describe.runIf(available)('the projector once the votes are shown', () => {
 				`${4 - shownPlace} ${4 - shownPlace === 1 ? 'prikk' : 'prikker'}`
 			);
 		}
-		expect(await control.getByTestId('reveal-next').count()).toBe(0);
+		await expect.poll(() => control.getByTestId('reveal-next').count(), SERVER).toBe(0);
 		await snapshot(projector, 'projector-results');
 		facilitator.socket.close();
 		seed.socket.close();
