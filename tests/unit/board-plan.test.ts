@@ -1,6 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { migrateToLatest, openDatabase, type Connection } from '../../src/lib/server/db/connection';
 import { BoardService } from '../../src/lib/server/workshop/board.service';
@@ -13,7 +14,8 @@ let code: string;
 const id = '3f2504e0-4f89-41d3-9a0c-0305e82c3301';
 
 beforeEach(async () => {
-	connection = openDatabase(join(mkdtempSync(join(tmpdir(), 'innspill-unit-')), 'db.sqlite'));
+	const path = join(mkdtempSync(join(tmpdir(), 'innspill-unit-')), 'db.sqlite');
+	connection = openDatabase({ dialect: 'sqlite', path });
 	await migrateToLatest(connection.db);
 	code = (
 		await new WorkshopService(connection.db).createWorkshop({ title: 'Plan', language: 'nb' })
@@ -51,14 +53,9 @@ describe('the annual plan keeps year and date', () => {
 		});
 	});
 
-	it('the database refuses a year out of range even past the schema', () => {
-		const insert = () =>
-			connection.sqlite
-				.prepare(
-					`insert into activities (id, workshop_code, title, type, year, updated_at)
-					 values (?, ?, 'x', 'other', 1850, '')`
-				)
-				.run(id, code);
-		expect(insert).toThrow(/CHECK/);
+	it('the database refuses a year out of range even past the schema', async () => {
+		const insert = sql`insert into activities (id, workshop_code, title, type, year, updated_at)
+			values (${id}, ${code}, 'x', 'other', 1850, '')`.execute(connection.db);
+		await expect(insert).rejects.toThrow(/CHECK/);
 	});
 });

@@ -18,7 +18,8 @@ const node = (id: string, lost: string[] = []) => {
 };
 
 beforeEach(async () => {
-	connection = openDatabase(join(mkdtempSync(join(tmpdir(), 'innspill-leases-')), 'db.sqlite'));
+	const path = join(mkdtempSync(join(tmpdir(), 'innspill-leases-')), 'db.sqlite');
+	connection = openDatabase({ dialect: 'sqlite', path });
 	await migrateToLatest(connection.db);
 	code = (await new WorkshopService(connection.db).createWorkshop({ title: 'T', language: 'nb' }))
 		.workshop.code;

@@ -1,8 +1,9 @@
 import { networkInterfaces } from 'node:os';
-import { DEFAULT_DATABASE_PATH } from './db/connection';
+import { DEFAULT_DATABASE_PATH, type DatabaseTarget } from './db/connection';
 
 export interface Config {
-	databasePath: string;
+	/** DATABASE_URL (PostgreSQL) when set, otherwise the SQLite file at DATABASE_PATH. */
+	database: DatabaseTarget;
 	/** Set when the app sits behind a proxy or a fixed host name; otherwise built from the LAN address. */
 	publicUrl: string | null;
 	/** Behind a reverse proxy: take the client's address from X-Forwarded-For. */
@@ -18,7 +19,7 @@ export interface Config {
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
 	const publicUrl = env.PUBLIC_URL?.trim();
 	return {
-		databasePath: env.DATABASE_PATH?.trim() || DEFAULT_DATABASE_PATH,
+		database: databaseTarget(env),
 		publicUrl: publicUrl ? publicUrl.replace(/\/+$/, '') : null,
 		trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
 		allowedHosts: (env.ALLOWED_HOSTS ?? '')
@@ -28,6 +29,18 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
 		redisUrl: env.REDIS_URL?.trim() || null,
 		leaseTtlMs: Number(env.LEASE_TTL_MS) > 0 ? Number(env.LEASE_TTL_MS) : 6000
 	};
+}
+
+function databaseTarget(env: NodeJS.ProcessEnv): DatabaseTarget {
+	const url = env.DATABASE_URL?.trim();
+	if (!url) return { dialect: 'sqlite', path: env.DATABASE_PATH?.trim() || DEFAULT_DATABASE_PATH };
+	// A mistyped URL must not quietly start the app on an empty SQLite file instead.
+	if (!/^postgres(ql)?:\/\//.test(url)) {
+		throw new Error(
+			'DATABASE_URL must be a PostgreSQL URL: postgres://user:password@host/database'
+		);
+	}
+	return { dialect: 'postgres', url };
 }
 
 /**

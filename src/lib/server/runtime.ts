@@ -48,7 +48,7 @@ export interface RuntimeOptions {
 export async function createRuntime(options: RuntimeOptions = {}): Promise<Runtime> {
 	const config = options.config ?? readConfig();
 	loopDelay(); // start measuring the event loop from the first moment, for /healthz
-	const connection = openDatabase(config.databasePath);
+	const connection = openDatabase(config.database);
 	await migrateToLatest(connection.db);
 	const events = new DomainEvents();
 	const workshops = new WorkshopService(connection.db, events);
