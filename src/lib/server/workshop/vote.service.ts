@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import * as participants from '../db/participant.repository';
 import * as votes from '../db/vote.repository';
 import * as workshops from '../db/workshop.repository';
 import type { Database, ParticipantRow } from '../db/schema';
@@ -15,7 +16,8 @@ const timeIsUp = (endsAt: string | null) => endsAt !== null && Date.parse(endsAt
 
 /**
  * Dot voting. Each dot is a row keyed by the id the phone generated, so a replayed tap is the same
- * dot; the budget check and the insert run in one transaction, so concurrent taps cannot overspend.
+ * dot; the budget check and the insert run in one transaction that holds the participant's lock,
+ * so concurrent taps cannot overspend.
  */
 export class VoteService {
 	constructor(
@@ -112,9 +114,11 @@ export class VoteService {
 			(await this.current(code, earlier)).filter((v) => v.theme === themeId).map((v) => v.theme_id)
 		);
 		onTarget.add(themeId);
-		// Replay check, budget check and insert in one transaction: concurrent taps queue up behind
-		// each other, so a replayed id is seen as the same dot and the budget cannot be overspent.
+		// Replay check, budget check and insert in one transaction, behind a lock on the participant:
+		// concurrent taps queue up behind each other (on SQLite's single writer and on PostgreSQL
+		// alike), so a replayed id is seen as the same dot and the budget cannot be overspent.
 		const created = await this.db.transaction().execute(async (trx) => {
+			await participants.lockParticipant(trx, code, participantId);
 			const replay = await votes.findVote(trx, id);
 			if (replay) {
 				if (replay.participant_id !== participantId || replay.workshop_code !== code) {
@@ -129,13 +133,15 @@ export class VoteService {
 			if (workshop.allow_stacking === 0 && mine.some((v) => onTarget.has(v.theme_id))) {
 				throw new DomainError('already_voted', 'You have already put a dot on this theme.');
 			}
-			await votes.insertVote(trx, {
+			const stored = await votes.insertVoteOnce(trx, {
 				id,
 				workshop_code: code,
 				participant_id: participantId,
 				theme_id: themeId,
 				created_at: new Date().toISOString()
 			});
+			// Taken meanwhile by another participant's transaction (the lock covers only ours).
+			if (!stored) throw new DomainError('id_conflict', 'That id is already used.');
 			return true;
 		});
 		if (!created) return this.mine(code, participantId);
