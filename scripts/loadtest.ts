@@ -120,6 +120,8 @@ async function startOwnServer(): Promise<ServerHandle> {
 				PORT: '0',
 				HOST: '127.0.0.1',
 				DATABASE_PATH: join(dir, 'loadtest.sqlite'),
+				// Its own throwaway file, never the database a DATABASE_URL in the shell points at.
+				DATABASE_URL: '',
 				PUBLIC_URL: '',
 				// Every simulated phone comes from 127.0.0.1, so the per-address limits (meant for a
 				// venue's shared Wi-Fi address) would measure the limiter, not the server. The

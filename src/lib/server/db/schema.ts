@@ -1,7 +1,7 @@
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { Language, Phase } from '../../shared/types';
 
-/** The one typed view of the SQLite schema that db/migrations builds. */
+/** The one typed view of the schema that db/migrations builds, on SQLite and PostgreSQL alike. */
 export interface Database {
 	workshops: WorkshopTable;
 	participants: ParticipantTable;
