@@ -39,11 +39,12 @@ describe('dot voting, the board and exports', () => {
 			await connect(server.url, { code: workshop.code, token: workshop.facilitatorToken })
 		).socket;
 		const phone = await connect(server.url, { code: workshop.code });
-		const ready = themesSettled(facilitator, 3, HOSTILE.length);
-		for (const text of [...THREE_TOPICS, ...HOSTILE]) {
-			const id = randomUUID();
-			inputIds.push(id);
-			await request(phone.socket, 'input:submit', { id, text });
+		const texts = [...THREE_TOPICS, ...HOSTILE];
+		inputIds.push(...texts.map(() => randomUUID()));
+		// the later tests take the project theme's members from this snapshot: all of them
+		const ready = themesSettled(facilitator, 3, HOSTILE.length, inputIds);
+		for (const [i, text] of texts.entries()) {
+			await request(phone.socket, 'input:submit', { id: inputIds[i], text });
 		}
 		themes = await ready;
 		phone.socket.close();
