@@ -35,6 +35,9 @@ export class Presence {
 export class PresenceBoard {
 	private readonly local = new Presence();
 	private readonly pending = new Map<string, NodeJS.Timeout>();
+	/** Across nodes: the last gathered count per workshop. */
+	private readonly known = new Map<string, number>();
+	private readonly gathering = new Map<string, Promise<number>>();
 
 	constructor(
 		private readonly io: RealtimeServer,
@@ -49,10 +52,32 @@ export class PresenceBoard {
 		this.announce(code, this.local.leave(code, participantId));
 	}
 
+	/**
+	 * Participants online now. Across nodes this is the count last gathered (at most a quarter of
+	 * a second old while people come and go): a connecting socket must not wait for every other
+	 * node, or thousands of phones joining at once would each ask them all.
+	 */
 	async count(code: string): Promise<number> {
 		if (!this.everyNode) return this.local.count(code);
-		const sockets = await this.io.in(roleRoom(code, 'participant')).fetchSockets();
-		return new Set(sockets.map((s) => s.data.participantId)).size;
+		return this.known.get(code) ?? this.gather(code);
+	}
+
+	/** Asks every node once, however many sockets want the count meanwhile. */
+	private gather(code: string): Promise<number> {
+		const running = this.gathering.get(code);
+		if (running) return running;
+		const asked = this.io
+			.in(roleRoom(code, 'participant'))
+			.fetchSockets()
+			.then((sockets) => {
+				const n = new Set(sockets.map((s) => s.data.participantId)).size;
+				if (n === 0) this.known.delete(code);
+				else this.known.set(code, n);
+				return n;
+			})
+			.finally(() => this.gathering.delete(code));
+		this.gathering.set(code, asked);
+		return asked;
 	}
 
 	private announce(code: string, localCount: number): void {
@@ -65,7 +90,7 @@ export class PresenceBoard {
 			code,
 			setTimeout(() => {
 				this.pending.delete(code);
-				this.count(code)
+				this.gather(code)
 					.then(send)
 					.catch(() => undefined);
 			}, 250)
