@@ -9,6 +9,7 @@ import type { StaffRole } from './cookies';
 import { DomainEvents } from './domain-events';
 import { DomainError } from './errors';
 import { toInputView, toParticipantView, toWorkshopView } from './mappers';
+import { ensureParticipant } from './participants';
 import {
 	generateJoinCode,
 	generateToken,
@@ -164,20 +165,7 @@ export class WorkshopService {
 		participantId: string,
 		beforeCreate: () => void = () => {}
 	): Promise<{ participant: ParticipantRow; created: boolean }> {
-		const existing = await participants.findParticipant(this.db, code, participantId);
-		if (existing) return { participant: existing, created: false };
-		beforeCreate();
-		const created = await participants.insertParticipantOnce(this.db, {
-			id: participantId,
-			workshop_code: code,
-			name: null,
-			organisation: null,
-			created_at: this.timestamp()
-		});
-		const participant = await participants.findParticipant(this.db, code, participantId);
-		// the id belongs to another workshop: refused like any id this workshop does not know
-		if (!participant) throw new DomainError('forbidden', 'Unknown participant.');
-		return { participant, created };
+		return ensureParticipant(this.db, code, participantId, this.timestamp(), beforeCreate);
 	}
 
 	/** Finds the participant a phone remembers, or stores a new one (form posts: they write). */
