@@ -1,5 +1,6 @@
 import { networkInterfaces } from 'node:os';
 import { DEFAULT_DATABASE_PATH } from './db/connection';
+import { groupCommitOptions, type GroupCommitOptions } from './db/group-commit';
 
 export interface Config {
 	databasePath: string;
@@ -9,6 +10,8 @@ export interface Config {
 	trustProxy: boolean;
 	/** Host names (besides PUBLIC_URL's) that pages may be served under; lower case. */
 	allowedHosts: string[];
+	/** How inputs are grouped into transactions (WRITE_BATCH_MAX, WRITE_BATCH_WAIT_MS). */
+	writeBatch: GroupCommitOptions;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -20,7 +23,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
 		allowedHosts: (env.ALLOWED_HOSTS ?? '')
 			.split(',')
 			.map((h) => h.trim().toLowerCase())
-			.filter(Boolean)
+			.filter(Boolean),
+		writeBatch: groupCommitOptions(env)
 	};
 }
 

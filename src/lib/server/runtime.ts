@@ -45,7 +45,7 @@ export async function createRuntime(options: RuntimeOptions = {}): Promise<Runti
 	const connection = openDatabase(config.databasePath);
 	await migrateToLatest(connection.db);
 	const events = new DomainEvents();
-	const workshops = new WorkshopService(connection.db, events);
+	const workshops = new WorkshopService(connection.db, events, undefined, config.writeBatch);
 	const themes = new ThemeService(connection.db, events, workshops, {
 		refineWorkerUrl: options.refineWorkerUrl
 	});
@@ -63,6 +63,8 @@ export async function createRuntime(options: RuntimeOptions = {}): Promise<Runti
 		port: null,
 		baseUrl: () => publicBaseUrl(config, runtime.port),
 		async close() {
+			// inputs still waiting for their batch are committed before anything else closes
+			await workshops.close();
 			await themes.close();
 			await connection.close();
 		}

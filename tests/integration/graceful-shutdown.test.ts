@@ -1,0 +1,62 @@
+import { randomUUID } from 'node:crypto';
+import Database from 'better-sqlite3';
+import { afterAll, describe, expect, it } from 'vitest';
+import { connect, createWorkshop, request, type TestSocket } from '../helpers/clients';
+import { startServer, type RunningServer } from '../helpers/server';
+
+const PHONES = 4;
+const INPUTS_PER_PHONE = 5;
+
+describe('graceful shutdown', () => {
+	const sockets: TestSocket[] = [];
+	let server: RunningServer | undefined;
+
+	afterAll(async () => {
+		for (const socket of sockets) socket.close();
+		await server?.stop();
+	});
+
+	it('commits the inputs still waiting for their batch before the database closes', async () => {
+		// Batches wait far longer than this test runs: only the shutdown path can commit them.
+		server = await startServer({
+			env: { WRITE_BATCH_WAIT_MS: '600000', WRITE_BATCH_MAX: '1000' }
+		});
+		const workshop = await createWorkshop(server.url, { title: 'Shutdown', language: 'nb' });
+		const phones = await Promise.all(
+			Array.from({ length: PHONES }, () => connect(server!.url, { code: workshop.code }))
+		);
+		sockets.push(...phones.map((p) => p.socket));
+
+		const sent: string[] = [];
+		let acknowledged = 0;
+		for (const [i, { socket }] of phones.entries()) {
+			for (let n = 0; n < INPUTS_PER_PHONE; n++) {
+				const id = randomUUID();
+				sent.push(id);
+				socket.emit('input:submit', { id, text: `Flaskehals ${n} fra telefon ${i}` }, () => {
+					acknowledged++;
+				});
+			}
+		}
+		// A socket's events reach their handlers in order, so once this answer is back, every
+		// submission before it on the same socket is waiting in the server's batch.
+		for (const { socket } of phones) {
+			const probe = await request<{ ok: boolean; error?: { code: string } }>(
+				socket,
+				'shutdown:probe'
+			);
+			expect(probe.error?.code).toBe('unknown_event');
+		}
+		expect(acknowledged).toBe(0);
+
+		await server.stop(); // SIGTERM
+		expect(server.process.exitCode).toBe(0);
+
+		const file = new Database(server.databasePath, { readonly: true });
+		const stored = file.prepare('select id from inputs').pluck().all() as string[];
+		const participants = file.prepare('select count(*) from participants').pluck().get();
+		file.close();
+		expect(stored.sort()).toEqual([...sent].sort());
+		expect(participants).toBe(PHONES);
+	}, 60_000);
+});
