@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { migrateToLatest, openDatabase, type Connection } from './db/connection';
 import type { Database } from './db/schema';
+import { warmUp } from './clustering/index';
 import { publicBaseUrl, readConfig, type Config } from './config';
 import { loopDelay } from './health';
 import { createRateLimits, type RateLimits } from './rate-limit';
@@ -44,6 +45,7 @@ export async function createRuntime(options: RuntimeOptions = {}): Promise<Runti
 	loopDelay(); // start measuring the event loop from the first moment, for /healthz
 	const connection = openDatabase(config.databasePath);
 	await migrateToLatest(connection.db);
+	warmUp(); // before anyone connects, not on the first input
 	const events = new DomainEvents();
 	const workshops = new WorkshopService(connection.db, events, undefined, config.writeBatch);
 	const themes = new ThemeService(connection.db, events, workshops, {
