@@ -89,6 +89,13 @@ describe('group commit', () => {
 		expect(order).toEqual(notes(50).map((n) => n.id));
 	});
 
+	it('with no wait, still commits writes submitted in the same turn together', async () => {
+		const batches = writer({ maxWaitMs: 0 });
+		await Promise.all(notes(20).map((note) => batches.submit(note)));
+		expect(batches.commits).toBe(1);
+		expect(reader.prepare('select count(*) from notes').pluck().get()).toBe(20);
+	});
+
 	it('never puts more than the bound in one transaction', async () => {
 		const batches = writer({ maxBatch: 8 });
 		await Promise.all(notes(50).map((note) => batches.submit(note)));

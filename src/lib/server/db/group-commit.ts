@@ -51,7 +51,8 @@ export class GroupCommit<DB, Job, Result> {
 	/** Transactions committed so far (a batch retried row by row counts each of its commits). */
 	commits = 0;
 	private queue: Pending<Job, Result>[] = [];
-	private timer: ReturnType<typeof setTimeout> | null = null;
+	/** Cancels the scheduled start of the next batch, when one is scheduled. */
+	private cancelWait: (() => void) | null = null;
 	private draining: Promise<void> | null = null;
 	private closed = false;
 
@@ -87,12 +88,23 @@ export class GroupCommit<DB, Job, Result> {
 		// a commit in flight picks the queue up when it is done: those writes have waited already
 		if (this.draining) return;
 		if (this.queue.length >= this.options.maxBatch) this.start();
-		else this.timer ??= setTimeout(() => this.start(), this.options.maxWaitMs);
+		else this.cancelWait ??= this.afterWait(() => this.start());
+	}
+
+	private afterWait(run: () => void): () => void {
+		if (this.options.maxWaitMs > 0) {
+			const timer = setTimeout(run, this.options.maxWaitMs);
+			return () => clearTimeout(timer);
+		}
+		// no wait: still after every socket that is readable now has been read, so that what
+		// arrived together (e.g. during the previous commit) is committed together
+		const immediate = setImmediate(run);
+		return () => clearImmediate(immediate);
 	}
 
 	private start(): void {
-		if (this.timer) clearTimeout(this.timer);
-		this.timer = null;
+		this.cancelWait?.();
+		this.cancelWait = null;
 		const run = this.drain();
 		this.draining = run;
 		void run.finally(() => {
