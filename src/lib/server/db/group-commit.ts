@@ -25,8 +25,9 @@ export interface GroupCommitWork<DB, Job, Result> {
 	/** Applies one write inside the batch's transaction; the writes before it are visible. */
 	apply(trx: Kysely<DB>, job: Job): Promise<Result>;
 	/**
-	 * Whether an error is the write's own refusal (fails that write only, the batch goes on).
-	 * Anything else rolls the whole transaction back.
+	 * Whether an error is the write's own refusal (fails that write only, the batch goes on), so
+	 * refuse before writing anything: what a refused write already wrote commits with the batch.
+	 * Any other error rolls the whole transaction back.
 	 */
 	isRefusal(err: unknown): boolean;
 	/** Runs after the commit, once per write and in commit order, before its submitter hears. */
