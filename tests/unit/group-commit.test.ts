@@ -145,9 +145,28 @@ describe('group commit', () => {
 		expect(order).toEqual(['n0', 'n1', 'n2', 'm0', 'm1', 'm2']);
 	});
 
-	it('commits pending writes on close, and refuses writes after it', async () => {
-		// a wait far longer than the test: only close() can commit these
+	it('commits a write after a quiet spell at once; one right after a commit waits for company', async () => {
+		// a wait far longer than the test: only close() can end it
 		const batches = writer({ maxWaitMs: 600_000 });
+		expect(await batches.submit({ id: 'first', text: 'alone' })).toBe('first');
+		// the next write comes in from the network a moment later, as a socket's would
+		await new Promise((r) => setImmediate(r));
+		let answered = false;
+		const next = batches.submit({ id: 'next', text: 'soon after' }).then((id) => {
+			answered = true;
+			return id;
+		});
+		await new Promise((r) => setTimeout(r, 20));
+		expect(answered).toBe(false);
+		expect(committed('next')).toBe(0);
+		await batches.close();
+		expect(await next).toBe('next');
+		expect(batches.commits).toBe(2);
+	});
+
+	it('commits pending writes on close, and refuses writes after it', async () => {
+		const batches = writer({ maxWaitMs: 600_000 });
+		await batches.submit({ id: 'opening', text: 'starts the wait' });
 		const pending = notes(3).map((note) => batches.submit(note));
 		await batches.close();
 		expect(await Promise.all(pending)).toEqual(['n0', 'n1', 'n2']);

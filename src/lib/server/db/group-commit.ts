@@ -1,9 +1,13 @@
+import { performance } from 'node:perf_hooks';
 import type { Kysely } from 'kysely';
 
 export interface GroupCommitOptions {
 	/** Most writes in one transaction: bounds how long one commit holds the database. */
 	maxBatch: number;
-	/** How long the first write of a batch waits for company before the commit starts, in ms. */
+	/**
+	 * How long a write that arrives right after a commit waits for company, in ms: the batch
+	 * starts this long after the previous commit ended. After a quiet spell there is no wait.
+	 */
 	maxWaitMs: number;
 }
 
@@ -55,6 +59,8 @@ export class GroupCommit<DB, Job, Result> {
 	/** Cancels the scheduled start of the next batch, when one is scheduled. */
 	private cancelWait: (() => void) | null = null;
 	private draining: Promise<void> | null = null;
+	/** When the last commit ended (performance.now()); writes soon after it wait for company. */
+	private lastCommitAt = -Infinity;
 	private closed = false;
 
 	constructor(
@@ -92,13 +98,18 @@ export class GroupCommit<DB, Job, Result> {
 		else this.cancelWait ??= this.afterWait(() => this.start());
 	}
 
+	/**
+	 * Writes come in bursts: one right after a commit says more are on their way, so it waits
+	 * until maxWaitMs after that commit for them. A write after a quiet spell goes at once, so a
+	 * steady trickle pays no wait. "At once" is still after every socket readable now has been
+	 * read: what arrived together (e.g. during the previous commit) is committed together.
+	 */
 	private afterWait(run: () => void): () => void {
-		if (this.options.maxWaitMs > 0) {
-			const timer = setTimeout(run, this.options.maxWaitMs);
+		const wait = this.options.maxWaitMs - (performance.now() - this.lastCommitAt);
+		if (wait > 0) {
+			const timer = setTimeout(run, wait);
 			return () => clearTimeout(timer);
 		}
-		// no wait: still after every socket that is readable now has been read, so that what
-		// arrived together (e.g. during the previous commit) is committed together
 		const immediate = setImmediate(run);
 		return () => clearImmediate(immediate);
 	}
@@ -135,6 +146,7 @@ export class GroupCommit<DB, Job, Result> {
 			return;
 		}
 		this.commits++;
+		this.lastCommitAt = performance.now();
 		batch.forEach((pending, i) => this.settle(pending, outcomes[i]));
 	}
 
