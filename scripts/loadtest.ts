@@ -127,7 +127,11 @@ async function startOwnServer(): Promise<ServerHandle> {
 				// venue's shared Wi-Fi address) would measure the limiter, not the server. The
 				// per-participant limit stays as configured.
 				RATE_ADDRESS_CONNECTS_PER_MINUTE: process.env.RATE_ADDRESS_CONNECTS_PER_MINUTE ?? '1000000',
-				RATE_ADDRESS_WRITES_PER_MINUTE: process.env.RATE_ADDRESS_WRITES_PER_MINUTE ?? '1000000'
+				RATE_ADDRESS_WRITES_PER_MINUTE: process.env.RATE_ADDRESS_WRITES_PER_MINUTE ?? '1000000',
+				// a phone becomes a participant with its first input, so every simulated phone's first
+				// submission is also a new participant from 127.0.0.1
+				RATE_ADDRESS_NEW_PARTICIPANTS_PER_MINUTE:
+					process.env.RATE_ADDRESS_NEW_PARTICIPANTS_PER_MINUTE ?? '1000000'
 			},
 			stdio: ['ignore', 'pipe', 'pipe']
 		}

@@ -1,5 +1,6 @@
 import { networkInterfaces } from 'node:os';
 import { DEFAULT_DATABASE_PATH, type DatabaseTarget } from './db/connection';
+import { groupCommitOptions, type GroupCommitOptions } from './db/group-commit';
 
 export interface Config {
 	/** DATABASE_URL (PostgreSQL) when set, otherwise the SQLite file at DATABASE_PATH. */
@@ -14,6 +15,8 @@ export interface Config {
 	redisUrl: string | null;
 	/** How long a node's lease on a workshop's theme engine lasts without renewal (ms). */
 	leaseTtlMs: number;
+	/** How inputs are grouped into transactions (WRITE_BATCH_MAX, WRITE_BATCH_WAIT_MS). */
+	writeBatch: GroupCommitOptions;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -27,7 +30,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
 			.map((h) => h.trim().toLowerCase())
 			.filter(Boolean),
 		redisUrl: env.REDIS_URL?.trim() || null,
-		leaseTtlMs: Number(env.LEASE_TTL_MS) > 0 ? Number(env.LEASE_TTL_MS) : 6000
+		leaseTtlMs: Number(env.LEASE_TTL_MS) > 0 ? Number(env.LEASE_TTL_MS) : 6000,
+		writeBatch: groupCommitOptions(env)
 	};
 }
 

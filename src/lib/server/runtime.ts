@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { migrateToLatest, openDatabase, type Connection } from './db/connection';
 import type { Database } from './db/schema';
+import { warmUp } from './clustering/index';
 import { publicBaseUrl, readConfig, type Config } from './config';
 import { loopDelay } from './health';
 import { createRateLimits, type RateLimits } from './rate-limit';
@@ -50,8 +51,9 @@ export async function createRuntime(options: RuntimeOptions = {}): Promise<Runti
 	loopDelay(); // start measuring the event loop from the first moment, for /healthz
 	const connection = openDatabase(config.database);
 	await migrateToLatest(connection.db);
+	warmUp(); // before anyone connects, not on the first input
 	const events = new DomainEvents();
-	const workshops = new WorkshopService(connection.db, events);
+	const workshops = new WorkshopService(connection.db, events, undefined, config.writeBatch);
 	const themeOptions = { refineWorkerUrl: options.refineWorkerUrl };
 	const cluster = config.redisUrl
 		? await createCluster(
@@ -80,6 +82,8 @@ export async function createRuntime(options: RuntimeOptions = {}): Promise<Runti
 		port: null,
 		baseUrl: () => publicBaseUrl(config, runtime.port),
 		async close() {
+			// inputs still waiting for their batch are committed before anything else closes
+			await workshops.close();
 			await (cluster ?? themes).close();
 			await connection.close();
 		}

@@ -18,3 +18,4 @@ export type {
 	SnapshotTheme
 } from './refine-types';
 export type { Lang } from './language';
+export { warmUp } from './warm-up';

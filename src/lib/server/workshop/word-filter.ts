@@ -1,3 +1,5 @@
+import type { WorkshopRow } from '../db/schema';
+
 /**
  * Words that hold an input for the facilitator's review before any screen shows it: swearing,
  * slurs and insults a workshop does not want on the projector, in Bokmål and English. A word
@@ -79,4 +81,12 @@ export function wordList(stored: string | null): string[] {
 	} catch {
 		return [...DEFAULT_WORDS];
 	}
+}
+
+/** Whether a new or changed text waits for the facilitator before any screen shows it. */
+export function mustWait(
+	workshop: Pick<WorkshopRow, 'moderation' | 'word_filter'>,
+	text: string
+): boolean {
+	return workshop.moderation === 1 || matchesWordFilter(text, wordList(workshop.word_filter));
 }

@@ -3,12 +3,15 @@ import type { Kysely } from 'kysely';
 import * as inputs from '../db/input.repository';
 import * as participants from '../db/participant.repository';
 import * as workshops from '../db/workshop.repository';
+import { GROUP_COMMIT_DEFAULTS, type GroupCommitOptions } from '../db/group-commit';
 import type { Database, ParticipantRow, WorkshopRow } from '../db/schema';
 import type { InputView, ParticipantView, WorkshopView } from '../../shared/types';
 import type { StaffRole } from './cookies';
 import { DomainEvents } from './domain-events';
 import { DomainError } from './errors';
+import { InputWriter, requireOpen } from './input-writer';
 import { toInputView, toParticipantView, toWorkshopView } from './mappers';
+import { ensureParticipant } from './participants';
 import {
 	generateJoinCode,
 	generateToken,
@@ -25,12 +28,7 @@ import {
 	SubmitInput
 } from '../../shared/schemas/index';
 import { parse } from './parse';
-import { matchesWordFilter, wordList } from './word-filter';
-
-/** Whether a new or changed text waits for the facilitator before any screen shows it. */
-function mustWait(workshop: WorkshopRow, text: string): boolean {
-	return workshop.moderation === 1 || matchesWordFilter(text, wordList(workshop.word_filter));
-}
+import { mustWait } from './word-filter';
 import { defaultPrompt, parseId, parseJoinCode } from './validation';
 
 export interface CreatedWorkshop {
@@ -54,11 +52,22 @@ export interface WorkshopExport {
  * callers pass on what the client sent.
  */
 export class WorkshopService {
+	/** Commits submitted inputs in batches; see input-writer.ts. */
+	readonly writer: InputWriter;
+
 	constructor(
 		private readonly db: Kysely<Database>,
 		readonly events: DomainEvents = new DomainEvents(),
-		private readonly now: () => Date = () => new Date()
-	) {}
+		private readonly now: () => Date = () => new Date(),
+		writeBatch: GroupCommitOptions = GROUP_COMMIT_DEFAULTS
+	) {
+		this.writer = new InputWriter(db, events, writeBatch);
+	}
+
+	/** Commits the inputs still waiting for their batch; call before the database closes. */
+	close(): Promise<void> {
+		return this.writer.close();
+	}
 
 	private timestamp(): string {
 		return this.now().toISOString();
@@ -177,20 +186,7 @@ export class WorkshopService {
 		participantId: string,
 		beforeCreate: () => void = () => {}
 	): Promise<{ participant: ParticipantRow; created: boolean }> {
-		const existing = await participants.findParticipant(this.db, code, participantId);
-		if (existing) return { participant: existing, created: false };
-		beforeCreate();
-		const created = await participants.insertParticipantOnce(this.db, {
-			id: participantId,
-			workshop_code: code,
-			name: null,
-			organisation: null,
-			created_at: this.timestamp()
-		});
-		const participant = await participants.findParticipant(this.db, code, participantId);
-		// the id belongs to another workshop: refused like any id this workshop does not know
-		if (!participant) throw new DomainError('forbidden', 'Unknown participant.');
-		return { participant, created };
+		return ensureParticipant(this.db, code, participantId, this.timestamp(), beforeCreate);
 	}
 
 	/** Finds the participant a phone remembers, or stores a new one (form posts: they write). */
@@ -218,9 +214,10 @@ export class WorkshopService {
 	}
 
 	/**
-	 * Stores an input under the id the phone generated. Resolves only after the row is committed;
-	 * a repeated id returns the row first stored and announces nothing new. `beforeCreate` is the
-	 * caller's limit on new participants, run only when this is the phone's first write.
+	 * Stores an input under the id the phone generated. Resolves only after the row is committed
+	 * (with the inputs that arrived alongside it, in one transaction); a repeated id returns the
+	 * row first stored and announces nothing new. `beforeCreate` is the caller's limit on new
+	 * participants, run only when this is the phone's first write.
 	 */
 	async submitInput(
 		code: string,
@@ -229,45 +226,8 @@ export class WorkshopService {
 		beforeCreate?: () => void
 	): Promise<InputView> {
 		const { id, text } = parse(SubmitInput, payload);
-		const previous = await inputs.findInputById(this.db, id);
-		if (previous) return this.sameInput(previous, code, participantId);
-		const workshop = await this.requireWorkshopRow(code);
-		this.requireOpen(workshop);
-		const held = mustWait(workshop, text);
-		// the first input is what makes a phone a participant
-		await this.ensureParticipant(code, participantId, beforeCreate);
 		const now = this.timestamp();
-		const { row, created } = await inputs.insertInputOnce(this.db, {
-			id,
-			workshop_code: code,
-			participant_id: participantId,
-			text,
-			hidden: 0,
-			held: held ? 1 : 0,
-			created_at: now,
-			updated_at: now
-		});
-		if (!created) return this.sameInput(row, code, participantId);
-		const input = toInputView(row);
-		this.events.emit('input.created', { code, input });
-		return input;
-	}
-
-	private sameInput(
-		row: Awaited<ReturnType<typeof inputs.findInputById>> & object,
-		code: string,
-		participantId: string
-	): InputView {
-		if (row.workshop_code !== code || row.participant_id !== participantId) {
-			throw new DomainError('id_conflict', 'That id is already used by another input.');
-		}
-		return toInputView(row);
-	}
-
-	private requireOpen(workshop: WorkshopRow): void {
-		if (workshop.phase !== 'collecting') {
-			throw new DomainError('input_closed', 'Input is closed for this workshop.');
-		}
+		return this.writer.submit({ code, participantId, id, text, now, beforeCreate });
 	}
 
 	private async requireOwnInput(code: string, participantId: string, id: string) {
@@ -284,7 +244,7 @@ export class WorkshopService {
 	async editInput(code: string, participantId: string, payload: unknown): Promise<InputView> {
 		const { id, text } = parse(EditInput, payload);
 		const row = await this.requireOwnInput(code, participantId, id);
-		this.requireOpen(await this.requireWorkshopRow(code));
+		requireOpen(await this.requireWorkshopRow(code));
 		if (row.text === text) return toInputView(row);
 		const now = this.timestamp();
 		// a changed text is checked again: with moderation on, it waits for approval once more
@@ -298,7 +258,7 @@ export class WorkshopService {
 	async deleteInput(code: string, participantId: string, payload: unknown): Promise<string> {
 		const { id } = parse(DeleteInput, payload);
 		const row = await this.requireOwnInput(code, participantId, id);
-		this.requireOpen(await this.requireWorkshopRow(code));
+		requireOpen(await this.requireWorkshopRow(code));
 		await inputs.markInputDeleted(this.db, row.id, this.timestamp());
 		this.events.emit('input.deleted', { code, id: row.id, participantId: row.participant_id });
 		return row.id;
