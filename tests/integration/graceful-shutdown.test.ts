@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { connect, createWorkshop, request, type TestSocket } from '../helpers/clients';
+import { createTestDatabase, type TestDatabase } from '../helpers/database';
 import { startServer, type RunningServer } from '../helpers/server';
 
 const PHONES = 4;
@@ -11,15 +12,21 @@ describe('graceful shutdown', () => {
 	const sockets: TestSocket[] = [];
 	let server: RunningServer | undefined;
 
+	// the test's own database: it is read after the server has stopped
+	let database: TestDatabase | undefined;
+
 	afterAll(async () => {
 		for (const socket of sockets) socket.close();
 		await server?.stop();
+		await database?.drop();
 	});
 
 	it('commits the inputs still waiting for their batch before the database closes', async () => {
 		// Inputs right after a commit wait far longer than this test runs for company: once the
 		// opening input is committed, only the shutdown path can commit the rest.
+		database = await createTestDatabase();
 		server = await startServer({
+			database,
 			env: { WRITE_BATCH_WAIT_MS: '600000', WRITE_BATCH_MAX: '1000' }
 		});
 		const workshop = await createWorkshop(server.url, { title: 'Shutdown', language: 'nb' });
@@ -62,7 +69,7 @@ describe('graceful shutdown', () => {
 		const stored = (await server.database.query(sql<{ id: string }>`select id from inputs`)).map(
 			(r) => r.id
 		);
-		const participants = await server.database.count('participants');
+		const participants = await database.count('participants');
 		expect(stored).toHaveLength(sent.length + 1);
 		expect(stored).toEqual(expect.arrayContaining(sent));
 		expect(Number(participants)).toBe(PHONES);
