@@ -1,6 +1,11 @@
 // Production entry: one http server for SvelteKit's handler and socket.io.
 import { createServer } from 'node:http';
-import { createRealtime, getRuntime, stopRefineWorker } from './build/innspill/realtime.js';
+import {
+	createRealtime,
+	describeTarget,
+	getRuntime,
+	stopRefineWorker
+} from './build/innspill/realtime.js';
 
 // adapter-node assumes https unless told otherwise, which would make every form post from a phone
 // on the venue's plain-http network fail its origin check. A reverse proxy that terminates TLS sets
@@ -27,7 +32,7 @@ server.listen(port, host, () => {
 	const address = server.address();
 	runtime.port = typeof address === 'object' && address ? address.port : port;
 	const base = runtime.baseUrl();
-	console.log(`Innspill is running (database ${runtime.config.databasePath})`);
+	console.log(`Innspill is running (database ${describeTarget(runtime.config.database)})`);
 	console.log(`  Facilitator: ${base}/            start a workshop here`);
 	console.log(
 		`  Participants: ${base}/           join with the code, or scan the QR on the projector`

@@ -4,6 +4,7 @@
 // with SQLite's backup API: safe while the server is running and writing, and the copy is one
 // consistent snapshot (WAL contents included). Default output:
 // db/backups/innspill-<ISO timestamp>.sqlite. Restoring is described in docs/operations.md.
+// SQLite only: a PostgreSQL database (DATABASE_URL) is backed up with pg_dump.
 import SQLite from 'better-sqlite3';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -15,12 +16,18 @@ const { values } = parseArgs({
 });
 if (values.help) {
 	console.log(
-		'usage: npm run backup -- [--out FILE]   (reads DATABASE_PATH, default db/innspill.sqlite)'
+		'usage: npm run backup -- [--out FILE]   (SQLite only: reads DATABASE_PATH, default db/innspill.sqlite)'
 	);
 	process.exit(0);
 }
 
-const { databasePath } = readConfig();
+const { database } = readConfig();
+if (database.dialect !== 'sqlite') {
+	console.error('npm run backup needs SQLite, but DATABASE_URL points at PostgreSQL.');
+	console.error('Back it up with pg_dump instead (see docs/operations.md).');
+	process.exit(1);
+}
+const databasePath = database.path;
 if (databasePath === ':memory:' || !existsSync(databasePath)) {
 	console.error(`No database at ${resolve(databasePath)}: nothing to back up.`);
 	console.error('Set DATABASE_PATH to the file the server uses (see docs/operations.md).');

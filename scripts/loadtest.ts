@@ -1,4 +1,4 @@
-// npm run loadtest -- [--url URL] --clients N --rate R --duration S [--json]
+// npm run loadtest -- [--url URL[,URL…]] --clients N --rate R --duration S [--json]
 //
 // Load generator for one workshop on loopback: N participants and one projector over socket.io,
 // R `input:submit` per second in total for S seconds. Prints what was sent, acknowledged and
@@ -24,7 +24,9 @@ import {
 } from './loadtest/common.ts';
 
 const USAGE = `usage: npm run loadtest -- [--url URL] --clients N --rate R --duration S [--json]
-  --url URL            a running server on loopback (default: start build/ server.js on a free port)
+  --url URL[,URL…]     a running server on loopback, or several nodes of one cluster (phones
+                       connect to them in turn; the projector to the last), or their proxy
+                       (default: start build/ server.js on a free port)
   --clients N          participant sockets (default 200)
   --rate R             input:submit per second, all participants together (default 10)
   --duration S         seconds of sending (default 10)
@@ -118,6 +120,8 @@ async function startOwnServer(): Promise<ServerHandle> {
 				PORT: '0',
 				HOST: '127.0.0.1',
 				DATABASE_PATH: join(dir, 'loadtest.sqlite'),
+				// Its own throwaway file, never the database a DATABASE_URL in the shell points at.
+				DATABASE_URL: '',
 				PUBLIC_URL: '',
 				// Every simulated phone comes from 127.0.0.1, so the per-address limits (meant for a
 				// venue's shared Wi-Fi address) would measure the limiter, not the server. The
@@ -260,14 +264,30 @@ const shares = (n: number, k: number) =>
 // The run
 
 const server: ServerHandle = args.url
-	? { url: loopbackUrl(args.url), pid: null, probes: [], stop: async () => {} }
+	? { url: loopbackUrl(args.url.split(',')[0]), pid: null, probes: [], stop: async () => {} }
 	: await startOwnServer();
+/** Every node (or the one proxy) phones connect to; one server unless --url lists several. */
+const targets = args.url ? args.url.split(',').map(loopbackUrl) : [server.url];
+
+/** The worst event-loop delay of all the nodes, as each reports it at /healthz. */
+async function healthOfAll(): Promise<Health | null> {
+	const all = (await Promise.all(targets.map(healthz))).filter((h): h is Health => h !== null);
+	if (all.length === 0) return null;
+	const delays = all.map((h) => h.eventLoopDelayP99Ms).filter((d): d is number => d !== null);
+	return {
+		ok: all.every((h) => h.ok),
+		rssMb: all.reduce((sum, h) => sum + h.rssMb, 0),
+		eventLoopDelayP99Ms: delays.length ? Math.max(...delays) : null
+	};
+}
 const workers: WorkerHandle[] = [];
 let projector: Socket | null = null;
 
 async function main() {
 	const selfLoop = loopMonitor();
-	log(`server ${server.url}${server.pid ? ` (pid ${server.pid}, started by this script)` : ''}`);
+	log(
+		`server ${targets.join(', ')}${server.pid ? ` (pid ${server.pid}, started by this script)` : ''}`
+	);
 	log(
 		`plan: ${clients} clients in ${workerCount} worker processes, ${rate} submissions/s for ${durationS} s`
 	);
@@ -285,7 +305,8 @@ async function main() {
 
 	// The projector, in this process, timestamps every input:created on the shared clock.
 	const seenAt = new Map<string, number[]>();
-	projector = io(server.url, {
+	// on the last node: with several, every input it sees has crossed between nodes
+	projector = io(targets[targets.length - 1], {
 		auth: { code, token: facilitatorToken },
 		transports: ['websocket'],
 		reconnection: false,
@@ -312,7 +333,7 @@ async function main() {
 	for (const w of workers) {
 		w.send({
 			type: 'connect',
-			url: server.url,
+			urls: targets,
 			code,
 			count: w.clients,
 			perSecond: (connectRate * w.clients) / clients
@@ -329,7 +350,7 @@ async function main() {
 		`connected ${connectedCount}/${clients} participants in ${connectS.toFixed(1)} s` +
 			(Object.keys(connectErrors).length ? ` (refused: ${JSON.stringify(connectErrors)})` : '')
 	);
-	const connectHealth = await healthz(server.url);
+	const connectHealth = await healthOfAll();
 	const connectProbes = server.probes.filter((p) => p.at >= connectStart);
 	const connectLoopP99 =
 		connectHealth?.eventLoopDelayP99Ms ?? maxOf(connectProbes.map((p) => p.loopP99Ms));
@@ -357,7 +378,7 @@ async function main() {
 	let sampling = true;
 	const sampler = (async () => {
 		await sleep(Math.max(0, startAt - clock()));
-		await healthz(server.url); // starts a fresh window on the server's histogram
+		await healthOfAll(); // starts a fresh window on each server's histogram
 		selfLoop.reset();
 		while (sampling) {
 			await sleep(1000);
@@ -365,7 +386,7 @@ async function main() {
 				const s = procSample(server.pid);
 				if (s) samples.push({ at: clock(), ...s });
 			}
-			const h = await healthz(server.url);
+			const h = await healthOfAll();
 			if (h) health.push(h);
 		}
 	})();
@@ -465,7 +486,8 @@ async function main() {
 		generatorLoopP99: round1(generatorLoopP99),
 		sendLagP99: round1(sendLagP99),
 		disconnects: done.reduce((a, d) => a + d.disconnects, 0) + projectorDisconnects,
-		workers: workerCount
+		workers: workerCount,
+		nodes: targets.length
 	};
 
 	const ms = (n: number) => `${round1(n)} ms`;

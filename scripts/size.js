@@ -20,7 +20,9 @@ const server = spawn(process.execPath, ['server.js'], {
 		...process.env,
 		PORT: '0',
 		HOST: '127.0.0.1',
-		DATABASE_PATH: join(mkdtempSync(join(tmpdir(), 'innspill-size-')), 'size.sqlite')
+		DATABASE_PATH: join(mkdtempSync(join(tmpdir(), 'innspill-size-')), 'size.sqlite'),
+		// a throwaway file, never the database a DATABASE_URL in the shell points at
+		DATABASE_URL: ''
 	},
 	stdio: ['ignore', 'pipe', 'inherit']
 });

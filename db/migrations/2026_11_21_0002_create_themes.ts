@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { PostgresAdapter, type Kysely } from 'kysely';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function up(db: Kysely<any>): Promise<void> {
@@ -14,10 +14,14 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.execute();
 
 	// Append-only log of facilitator actions. Undo and redo are entries too; each action keeps the
-	// engine state before and after it, so undoing a merge is exact.
+	// engine state before and after it, so undoing a merge is exact. Ids count up in the order the
+	// actions were taken: SQLite says so with AUTOINCREMENT, PostgreSQL with an identity column.
+	const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
 	await db.schema
 		.createTable('theme_actions')
-		.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+		.addColumn('id', 'integer', (c) =>
+			postgres ? c.primaryKey().generatedByDefaultAsIdentity() : c.primaryKey().autoIncrement()
+		)
 		.addColumn('workshop_code', 'text', (c) =>
 			c.notNull().references('workshops.code').onDelete('cascade')
 		)

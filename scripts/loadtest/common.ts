@@ -84,7 +84,7 @@ export function randomText(): string {
 
 /** Coordinator → worker. */
 export type ToWorker =
-	| { type: 'connect'; url: string; code: string; count: number; perSecond: number }
+	| { type: 'connect'; urls: string[]; code: string; count: number; perSecond: number }
 	/** Send on schedule from startAt, then wait up to drainMs for acknowledgements and report. */
 	| { type: 'run'; startAt: number; durationS: number; sends: number; drainMs: number }
 	| { type: 'close' };

@@ -18,13 +18,15 @@ const send = (message: FromWorker) => process.send?.(message);
 const loop = loopMonitor();
 const sockets: Socket[] = [];
 let disconnects = 0;
-let url = '';
+/** The nodes (or the proxy) the phones connect to, in turn. */
+let urls: string[] = [];
+let nextUrl = 0;
 const records: SendRecord[] = [];
 let outstanding = 0;
 const rejections: Record<string, number> = {};
 
 function connectOne(code: string): Promise<Socket | string> {
-	const socket = io(url, {
+	const socket = io(urls[nextUrl++ % urls.length], {
 		auth: { code },
 		transports: ['websocket'],
 		reconnection: false,
@@ -146,7 +148,7 @@ async function runAndDrain(startAt: number, durationS: number, total: number, dr
 process.on('message', (message: ToWorker) => {
 	switch (message.type) {
 		case 'connect':
-			url = message.url;
+			urls = message.urls;
 			void connectAll(message.code, message.count, message.perSecond);
 			break;
 		case 'run':

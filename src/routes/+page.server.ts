@@ -27,6 +27,7 @@ export const actions: Actions = {
 		const fields = {
 			title: String(form.get('title') ?? ''),
 			prompt: String(form.get('prompt') ?? ''),
+			promptOther: String(form.get('promptOther') ?? ''),
 			language: String(form.get('language') ?? '')
 		};
 		let code: string;

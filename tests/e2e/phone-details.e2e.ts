@@ -101,6 +101,40 @@ describe.runIf(available)('details a room notices', () => {
 		expect(box.y + box.height).toBeLessThanOrEqual(1080);
 	});
 
+	it('the question shows in the phone’s and the projector’s language when the workshop has it in both', async () => {
+		const { server, browser } = env;
+		// the standard question comes in both languages
+		const standard = await createWorkshop(server.url, { title: 'Oppstart', language: 'nb' });
+		const english = await (await phoneContext(browser, 'en-GB')).newPage();
+		await english.goto(`${server.url}/${standard.code}`);
+		await hydrated(english);
+		await expect.poll(() => english.locator('p.prompt').textContent()).toMatch(/bottlenecks/);
+		const projector = await (await screenContext(browser)).newPage();
+		await projector.goto(
+			`${server.url}/${standard.code}/projector?key=${standard.projectorToken}&lang=en`
+		);
+		await hydrated(projector);
+		await expect.poll(() => projector.locator('h1').textContent()).toMatch(/bottlenecks/);
+		// a question of one's own, given in both
+		const own = await createWorkshop(server.url, {
+			title: 'IT-gruppa',
+			language: 'nb',
+			prompt: 'Hva stjeler mest tid i IT-driften?',
+			promptOther: 'What takes the most time in IT operations?'
+		});
+		await english.goto(`${server.url}/${own.code}`);
+		await hydrated(english);
+		await expect
+			.poll(() => english.locator('p.prompt').textContent())
+			.toBe('What takes the most time in IT operations?');
+		const norwegian = await (await phoneContext(browser, 'nb-NO')).newPage();
+		await norwegian.goto(`${server.url}/${own.code}`);
+		await hydrated(norwegian);
+		await expect
+			.poll(() => norwegian.locator('p.prompt').textContent())
+			.toBe('Hva stjeler mest tid i IT-driften?');
+	});
+
 	it('a phone set to English shows the page in English in a Norwegian workshop, and its choice sticks', async () => {
 		const { server, browser } = env;
 		const created = await createWorkshop(server.url, { title: 'Oppstart', language: 'nb' });

@@ -1,6 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { chromiumPath, withServerAndBrowser, screenContext, hydrated } from '../helpers/browser';
+import {
+	chromiumPath,
+	withServerAndBrowser,
+	screenContext,
+	hydrated,
+	phoneContext,
+	snapshot
+} from '../helpers/browser';
 import { connect, createWorkshop, request } from '../helpers/clients';
 import { THREE_TOPICS, themesSettled } from '../helpers/fixtures';
 
@@ -40,6 +47,88 @@ describe.runIf(available)('the projector once the votes are shown', () => {
 		await expect.poll(() => items.first().textContent(), SERVER).toContain(smallest.label);
 		expect(await items.first().textContent()).toMatch(/3 prikker/);
 		expect(await items.first().textContent()).toMatch(/\d+ innspill/);
+		facilitator.socket.close();
+		seed.socket.close();
+	});
+
+	it('a timer on every screen, an explicit close, then the top 3 revealed one place at a time', async () => {
+		const { server, browser } = env;
+		const created = await createWorkshop(server.url, { title: 'Kompetansegruppa', language: 'nb' });
+		const facilitator = await connect(server.url, {
+			code: created.code,
+			token: created.facilitatorToken
+		});
+		const seed = await connect(server.url, { code: created.code });
+		const grouped = themesSettled(facilitator.socket, 3);
+		for (const text of THREE_TOPICS)
+			await request(seed.socket, 'input:submit', { id: randomUUID(), text });
+		const themes = (await grouped).themes;
+		await request(facilitator.socket, 'voting:configure', { dots: 3, allowStacking: true });
+
+		// the control room opens the vote and starts a two-minute timer
+		const control = await (await screenContext(browser)).newPage();
+		await control.goto(`${server.url}/${created.code}/facilitator?key=${created.facilitatorToken}`);
+		await hydrated(control);
+		await control.getByTestId('open-voting').click();
+		await control.getByRole('button', { name: '2 min' }).click();
+		await expect
+			.poll(() => control.getByTestId('control-timer').textContent(), SERVER)
+			.toMatch(/[12]:\d\d igjen/);
+		const projector = await (await screenContext(browser)).newPage();
+		await projector.goto(`${server.url}/${created.code}/projector?key=${created.projectorToken}`);
+		await hydrated(projector);
+		await expect
+			.poll(() => projector.getByTestId('projector-timer').textContent(), SERVER)
+			.toMatch(/[12]:\d\d igjen å stemme/);
+		const phone = await (await phoneContext(browser)).newPage();
+		await phone.goto(`${server.url}/${created.code}`);
+		await hydrated(phone);
+		await expect
+			.poll(() => phone.getByTestId('vote-timer').textContent(), SERVER)
+			.toMatch(/[12]:\d\d igjen/);
+		await snapshot(phone, 'phone-voting-timer');
+
+		// dots: 3, 2 and 1 on the three themes
+		for (const [theme, n] of themes.slice(0, 3).map((t, i) => [t, 3 - i] as const)) {
+			const voter = await connect(server.url, { code: created.code });
+			for (let i = 0; i < n; i++)
+				await request(voter.socket, 'vote:cast', { id: randomUUID(), themeId: theme.id });
+			voter.socket.close();
+		}
+
+		// closing: no more dots; the projector shows the result, three places waiting
+		await control.getByTestId('reveal-mode').selectOption('3');
+		await control.getByTestId('close-voting').click();
+		const late = await request<{ ok: boolean; error?: { code: string } }>(
+			seed.socket,
+			'vote:cast',
+			{ id: randomUUID(), themeId: themes[0].id }
+		);
+		expect(late).toMatchObject({ ok: false, error: { code: 'voting_closed' } });
+		const places = projector.getByTestId('projector-results').locator('li');
+		await expect.poll(() => places.count(), SERVER).toBe(3);
+		expect((await places.allTextContents()).map((t) => t.replace(/\s+/g, ''))).toEqual([
+			'1?',
+			'2?',
+			'3?'
+		]);
+		await snapshot(projector, 'projector-results-waiting');
+
+		// place 3 first, then 2, then 1
+		for (const [shownPlace, theme] of [
+			[3, themes[2]],
+			[2, themes[1]],
+			[1, themes[0]]
+		] as const) {
+			await control.getByRole('button', { name: `Vis plass ${shownPlace}` }).click();
+			const row = places.nth(shownPlace - 1);
+			await expect.poll(() => row.textContent(), SERVER).toContain(theme.label);
+			expect(await row.textContent()).toContain(
+				`${4 - shownPlace} ${4 - shownPlace === 1 ? 'prikk' : 'prikker'}`
+			);
+		}
+		await expect.poll(() => control.getByTestId('reveal-next').count(), SERVER).toBe(0);
+		await snapshot(projector, 'projector-results');
 		facilitator.socket.close();
 		seed.socket.close();
 	});

@@ -75,7 +75,7 @@ describe.runIf(available)('from votes to a mandate draft in the browser', () => 
 		await board.getByPlaceholder('Aktivitet').fill('Frokostmøte om prosjektstyring');
 		await board.getByRole('button', { name: 'Legg til aktivitet' }).click();
 		await expect.poll(() => board.getByTestId('plan').locator('tbody tr').count()).toBe(1);
-		await board.getByTestId('plan').locator('tbody tr select').first().selectOption('3');
+		await board.getByTestId('plan').getByLabel('Måned').selectOption('3');
 		await board.getByLabel('Formål').fill('Gjøre medlemsbedriftene mer effektive');
 		await board.getByLabel('Årets tema').click();
 		await board.evaluate(() => window.scrollTo(0, 0));

@@ -64,7 +64,8 @@ export async function hydrated(page: Page): Promise<void> {
 export function withServerAndBrowser(): { server: RunningServer; browser: Browser } {
 	const env = {} as { server: RunningServer; browser: Browser };
 	beforeAll(async () => {
-		env.server = await startServer();
+		// browser tests start many workshops from one address; the limit itself has its own test
+		env.server = await startServer({ env: { RATE_ADDRESS_WORKSHOPS_BURST: '1000' } });
 		env.browser = await launchChromium();
 	});
 	afterAll(async () => {

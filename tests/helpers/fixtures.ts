@@ -14,15 +14,25 @@ export const THREE_TOPICS = [
 	'Møtene er lange og uten agenda'
 ];
 
-/** Resolves with the first theme snapshot that has at least `themes` themes and few unsorted. */
+/**
+ * Resolves with the first theme snapshot that has at least `themes` themes and few unsorted, and
+ * has placed every input in `placed` (in a theme or unsorted): a snapshot taken while inputs are
+ * still arriving may already hold three themes, each missing a member that joins it later.
+ */
 export async function themesSettled(
 	socket: TestSocket,
 	themes = 3,
-	maxUnsorted = 0
+	maxUnsorted = 0,
+	placed: string[] = []
 ): Promise<ThemesSnapshot> {
 	for (;;) {
 		const snapshot = await nextEvent(socket, 'themes:updated', 15_000);
-		if (snapshot.themes.length >= themes && snapshot.unsorted.length <= maxUnsorted)
+		const seen = new Set([...snapshot.themes.flatMap((t) => t.inputIds), ...snapshot.unsorted]);
+		if (
+			snapshot.themes.length >= themes &&
+			snapshot.unsorted.length <= maxUnsorted &&
+			placed.every((id) => seen.has(id))
+		)
 			return snapshot;
 	}
 }

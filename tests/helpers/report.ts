@@ -1,6 +1,6 @@
 import { staffTranslator } from '../../src/lib/i18n/staff';
 import type { WorkshopReport } from '../../src/lib/server/export/report';
-import type { Language } from '../../src/lib/shared/types';
+import type { ActivityView, Language } from '../../src/lib/shared/types';
 
 /** A small workshop report for the exports: the given inputs, all in one theme, one participant. */
 export function report(language: Language, texts: string[]): WorkshopReport {
@@ -10,7 +10,8 @@ export function report(language: Language, texts: string[]): WorkshopReport {
 		text,
 		createdAt: '2026-11-28T23:05:00.000Z',
 		updatedAt: '2026-11-28T23:05:00.000Z',
-		hidden: false
+		hidden: false,
+		held: false
 	}));
 	return {
 		workshop: {
@@ -20,7 +21,9 @@ export function report(language: Language, texts: string[]): WorkshopReport {
 			language,
 			phase: 'collecting',
 			createdAt: '2026-11-28T22:00:00.000Z',
-			voting: {} as WorkshopReport['workshop']['voting']
+			voting: {} as WorkshopReport['workshop']['voting'],
+			moderation: false,
+			promptOther: null
 		},
 		participants: [{ id: 'p1', name: 'Kari', organisation: 'Verksted AS', createdAt: '' }],
 		inputs,
@@ -47,4 +50,27 @@ export function report(language: Language, texts: string[]): WorkshopReport {
 		exportedAt: '2026-11-29T08:00:00.000Z',
 		t: staffTranslator(language)
 	};
+}
+
+/** An activity for the annual plan: unscheduled unless the fields say when. */
+export function activity(fields: Partial<ActivityView> & { title: string }): ActivityView {
+	return {
+		id: `a-${fields.title}`,
+		type: 'company_visit',
+		date: null,
+		month: null,
+		quarter: null,
+		year: null,
+		host: '',
+		responsible: '',
+		focusAreaId: null,
+		updatedAt: '2026-11-29T08:00:00.000Z',
+		updatedBy: null,
+		...fields
+	};
+}
+
+/** The report with these activities as its plan. */
+export function withPlan(base: WorkshopReport, activities: ActivityView[]): WorkshopReport {
+	return { ...base, board: { ...base.board, activities } };
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import Database from 'better-sqlite3';
+import { sql } from 'kysely';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
 	connect,
@@ -11,18 +11,10 @@ import {
 	type TestSocket
 } from '../helpers/clients';
 import { THREE_TOPICS, themesSettled } from '../helpers/fixtures';
+import { createTestDatabase, type TestDatabase } from '../helpers/database';
 import { startServer, type RunningServer } from '../helpers/server';
 
 type Ack = { ok: boolean; error?: { code: string; message: string } };
-
-function count(path: string, table: string): number {
-	const db = new Database(path, { readonly: true });
-	try {
-		return (db.prepare(`select count(*) n from ${table}`).get() as { n: number }).n;
-	} finally {
-		db.close();
-	}
-}
 
 /** Every test here runs its own server: the limits are per address, and all tests share one. */
 let server: RunningServer | undefined;
@@ -71,10 +63,7 @@ describe('abuse limits', () => {
 		expect(
 			(await request<Ack>(listener.socket, 'vote:cast', { id: randomUUID(), themeId })).error?.code
 		).toBe('rate_limited');
-		const db = new Database(server.databasePath, { readonly: true });
-		const dots = db.prepare('select count(*) n from votes').get() as { n: number };
-		db.close();
-		expect(dots.n).toBe(4 + 3);
+		expect(await server.database.count('votes')).toBe(4 + 3);
 	});
 
 	it('finding 9: a phone that only looks stores no participant; its first write does', async () => {
@@ -84,18 +73,18 @@ describe('abuse limits', () => {
 		for (let i = 0; i < 5; i++) {
 			expect((await fetch(`${server.url}/${workshop.code}`)).status).toBe(200);
 		}
-		expect(count(server.databasePath, 'participants')).toBe(0);
+		expect(await server.database.count('participants')).toBe(0);
 
 		const phone = await open({ code: workshop.code });
 		const id = randomUUID();
 		expect((await request<Ack>(phone.socket, 'input:submit', { id, text: 'Lange møter' })).ok).toBe(
 			true
 		);
-		expect(count(server.databasePath, 'participants')).toBe(1);
+		expect(await server.database.count('participants')).toBe(1);
 		// a bad payload makes no participant either
 		const other = await open({ code: workshop.code });
 		expect((await request<Ack>(other.socket, 'input:submit', { id, text: '' })).ok).toBe(false);
-		expect(count(server.databasePath, 'participants')).toBe(1);
+		expect(await server.database.count('participants')).toBe(1);
 		// the same phone, reconnected, is the same participant
 		const again = await open({ code: workshop.code, participantId: phone.session.participantId });
 		expect(again.session.inputs.map((i) => i.id)).toEqual([id]);
@@ -116,7 +105,7 @@ describe('abuse limits', () => {
 		}
 		expect(acks.filter((a) => a.ok)).toHaveLength(5);
 		expect(acks.at(-1)?.error?.code).toBe('rate_limited');
-		expect(count(server.databasePath, 'participants')).toBe(5);
+		expect(await server.database.count('participants')).toBe(5);
 	});
 
 	it('finding 9: join-code probing is refused after a few misses, from that address only', async () => {
@@ -160,7 +149,7 @@ describe('abuse limits', () => {
 		}
 		expect(statuses.slice(0, 10).every((s) => s === 201)).toBe(true);
 		expect(statuses.slice(10)).toEqual([429, 429]);
-		expect(count(server.databasePath, 'workshops')).toBe(10);
+		expect(await server.database.count('workshops')).toBe(10);
 	});
 
 	it('finding 4: a flooding socket is disconnected and the others are not held up', async () => {
@@ -187,8 +176,16 @@ describe('abuse limits', () => {
 });
 
 describe('a damaged theme state (finding 10)', () => {
+	let database: TestDatabase | undefined;
+	afterAll(async () => {
+		await server?.stop();
+		server = undefined;
+		await database?.drop();
+	});
+
 	it('rebuilds on start: projector, exports and staff sockets keep working, ids kept', async () => {
-		server = await startServer();
+		database = await createTestDatabase();
+		server = await startServer({ database });
 		const workshop = await createWorkshop(server.url);
 		const facilitator = await open({ code: workshop.code, token: workshop.facilitatorToken });
 		const ready = themesSettled(facilitator.socket, 3, 1);
@@ -205,11 +202,9 @@ describe('a damaged theme state (finding 10)', () => {
 		expect(renamed.ok).toBe(true);
 		for (const socket of sockets.splice(0)) socket.close();
 		await server.stop();
-		const db = new Database(server.databasePath);
-		db.prepare('update theme_states set state = ?').run('{"version":1,"themes":');
-		db.close();
+		await database.query(sql`update theme_states set state = ${'{"version":1,"themes":'}`);
 
-		server = await startServer({ databasePath: server.databasePath });
+		server = await startServer({ database });
 		const base = server.url;
 		const projector = await fetch(
 			`${base}/${workshop.code}/projector?key=${workshop.projectorToken}`,

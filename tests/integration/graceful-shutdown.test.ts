@@ -1,5 +1,5 @@
+import { sql } from 'kysely';
 import { randomUUID } from 'node:crypto';
-import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { connect, createWorkshop, request, type TestSocket } from '../helpers/clients';
 import { startServer, type RunningServer } from '../helpers/server';
@@ -59,12 +59,12 @@ describe('graceful shutdown', () => {
 		await server.stop(); // SIGTERM
 		expect(server.process.exitCode).toBe(0);
 
-		const file = new Database(server.databasePath, { readonly: true });
-		const stored = file.prepare('select id from inputs').pluck().all() as string[];
-		const participants = file.prepare('select count(*) from participants').pluck().get();
-		file.close();
+		const stored = (await server.database.query(sql<{ id: string }>`select id from inputs`)).map(
+			(r) => r.id
+		);
+		const participants = await server.database.count('participants');
 		expect(stored).toHaveLength(sent.length + 1);
 		expect(stored).toEqual(expect.arrayContaining(sent));
-		expect(participants).toBe(PHONES);
+		expect(Number(participants)).toBe(PHONES);
 	}, 60_000);
 });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import Database from 'better-sqlite3';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLIENT_EVENT_NAMES } from '../../src/lib/shared/events';
 import {
@@ -44,15 +44,6 @@ const HOSTILE_VALUES: unknown[] = [
 	{ name: HUGE, organisation: ['x'] }
 ];
 
-function rows(path: string, sql: string): unknown[] {
-	const db = new Database(path, { readonly: true });
-	try {
-		return db.prepare(sql).all();
-	} finally {
-		db.close();
-	}
-}
-
 describe('hostile input at every event and endpoint', () => {
 	let server: RunningServer;
 	let workshop: CreatedWorkshop;
@@ -80,11 +71,11 @@ describe('hostile input at every event and endpoint', () => {
 
 	it('a participant socket gets a clear refusal for every event and hostile payload, and nothing changes', async () => {
 		const attacker = (await connect(server.url, { code: workshop.code })).socket;
-		const before = rows(server.databasePath, 'select id, text, hidden from inputs order by id');
-		const phaseBefore = rows(
-			server.databasePath,
-			'select phase, dots_per_participant from workshops'
-		);
+		const db = server.database;
+		const inputs = sql`select id, text, hidden from inputs order by id`;
+		const settings = sql`select phase, dots_per_participant from workshops`;
+		const before = await db.query(inputs);
+		const phaseBefore = await db.query(settings);
 		let accepted = 0;
 		for (const event of CLIENT_EVENT_NAMES) {
 			for (const value of HOSTILE_VALUES) {
@@ -116,14 +107,10 @@ describe('hostile input at every event and endpoint', () => {
 			expect(ack).toMatchObject({ ok: false, error: { code: 'unknown_event' } });
 		}
 		expect(accepted).toBe(0);
-		expect(rows(server.databasePath, 'select id, text, hidden from inputs order by id')).toEqual(
-			before
-		);
-		expect(rows(server.databasePath, 'select phase, dots_per_participant from workshops')).toEqual(
-			phaseBefore
-		);
-		expect(rows(server.databasePath, 'select count(*) n from theme_actions')).toEqual([{ n: 0 }]);
-		expect(rows(server.databasePath, 'select count(*) n from focus_areas')).toEqual([{ n: 0 }]);
+		expect(await db.query(inputs)).toEqual(before);
+		expect(await db.query(settings)).toEqual(phaseBefore);
+		expect(await db.count('theme_actions')).toBe(0);
+		expect(await db.count('focus_areas')).toBe(0);
 		attacker.close();
 	});
 
@@ -139,7 +126,7 @@ describe('hostile input at every event and endpoint', () => {
 		expect(ack).toMatchObject({ ok: true, input: { text } });
 		expect((await seen).text).toBe(text);
 		expect(
-			rows(server.databasePath, `select text from inputs where id = '${victimInput}'`)
+			await server.database.query(sql`select text from inputs where id = ${victimInput}`)
 		).toEqual([{ text: 'The original text' }]);
 		// The participant page renders it escaped.
 		const html = await fetch(`${server.url}/${workshop.code}`, {

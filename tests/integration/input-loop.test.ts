@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import Database from 'better-sqlite3';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
 	collect,
@@ -11,6 +11,7 @@ import {
 	request,
 	type CreatedWorkshop
 } from '../helpers/clients';
+import { createTestDatabase } from '../helpers/database';
 import { startServer, type RunningServer } from '../helpers/server';
 import type { InputView } from '../../src/lib/shared/types';
 
@@ -44,11 +45,10 @@ describe('the live input loop against the production server', () => {
 			id,
 			text: '  For mange møter uten beslutninger  '
 		});
-		// Read the file through a separate connection the moment the acknowledgement arrives.
-		const reader = new Database(server.databasePath, { readonly: true });
-		const row = reader.prepare('select text, participant_id from inputs where id = ?').get(id) as
-			{ text: string; participant_id: string } | undefined;
-		reader.close();
+		// Read the database through a separate connection the moment the acknowledgement arrives.
+		const [row] = await server.database.query(
+			sql`select text, participant_id from inputs where id = ${id}`
+		);
 
 		expect(ack.ok).toBe(true);
 		expect(ack.input?.text).toBe('For mange møter uten beslutninger');
@@ -304,7 +304,7 @@ describe('the live input loop against the production server', () => {
 });
 
 describe('restarts', () => {
-	it('shuts down cleanly on SIGTERM: exit 0, write-ahead log folded into the database', async () => {
+	it('shuts down cleanly on SIGTERM: exit 0, the input kept (SQLite: write-ahead log folded in)', async () => {
 		const server = await startServer();
 		const workshop = await createWorkshop(server.url, { title: 'Shutdown', language: 'en' });
 		const phone = await connect(server.url, { code: workshop.code });
@@ -319,19 +319,21 @@ describe('restarts', () => {
 		server.process.kill('SIGTERM');
 		expect(await exited).toBe(0);
 		await closed; // the server closed the socket rather than leaving it to time out
-		const { statSync, existsSync } = await import('node:fs');
-		const wal = `${server.databasePath}-wal`;
-		expect(!existsSync(wal) || statSync(wal).size === 0).toBe(true);
-		const reader = new Database(server.databasePath, { readonly: true });
-		expect(reader.prepare('select text from inputs where id = ?').get(id)).toEqual({
-			text: 'Kept over a shutdown'
-		});
-		reader.close();
+		if (server.database.path !== null) {
+			const { statSync, existsSync } = await import('node:fs');
+			const wal = `${server.database.path}-wal`;
+			expect(!existsSync(wal) || statSync(wal).size === 0).toBe(true);
+		}
+		expect(await server.database.query(sql`select text from inputs where id = ${id}`)).toEqual([
+			{ text: 'Kept over a shutdown' }
+		]);
 		expect(server.output()).toMatch(/SIGTERM/);
+		await server.stop();
 	});
 
 	it('keeps every acknowledged input when the server is killed and started again', async () => {
-		const first = await startServer();
+		const database = await createTestDatabase();
+		const first = await startServer({ database });
 		const workshop = await createWorkshop(first.url, { title: 'Restart', language: 'nb' });
 		const phone = await connect(first.url, { code: workshop.code });
 		const acked: string[] = [];
@@ -346,7 +348,7 @@ describe('restarts', () => {
 		phone.socket.close();
 		await first.kill();
 
-		const second = await startServer({ databasePath: first.databasePath });
+		const second = await startServer({ database });
 		try {
 			const data = await exportWorkshop(second.url, workshop.code, workshop.facilitatorToken);
 			expect(acked).toHaveLength(20);
@@ -361,6 +363,7 @@ describe('restarts', () => {
 			back.socket.close();
 		} finally {
 			await second.stop();
+			await database.drop();
 		}
 	});
 });

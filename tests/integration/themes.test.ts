@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ThemesSnapshot } from '../../src/lib/shared/types';
 import { connect, createWorkshop, request, type TestSocket } from '../helpers/clients';
+import { createTestDatabase, type TestDatabase } from '../helpers/database';
 import { startServer, type RunningServer } from '../helpers/server';
 
 const PROJECT = [
@@ -39,12 +40,15 @@ const themeOf = (s: ThemesSnapshot, id: string) =>
 	s.themes.find((t) => t.inputIds.includes(id))?.id;
 
 describe('submit → persist → cluster → broadcast', () => {
+	let database: TestDatabase;
 	let server: RunningServer;
 	beforeAll(async () => {
-		server = await startServer();
+		database = await createTestDatabase();
+		server = await startServer({ database });
 	});
 	afterAll(async () => {
 		await server?.stop();
+		await database?.drop();
 	});
 
 	it('groups related inputs into labelled themes on the facilitator screen, and keeps them over a restart', async () => {
@@ -53,7 +57,7 @@ describe('submit → persist → cluster → broadcast', () => {
 			code: workshop.code,
 			token: workshop.facilitatorToken
 		});
-		expect(facilitator.session.themes).toMatchObject({ version: 0, themes: [], unsorted: [] });
+		expect(facilitator.session.themes).toMatchObject({ themes: [], unsorted: [] });
 		const phone = await connect(server.url, { code: workshop.code });
 
 		const project = PROJECT.map(() => randomUUID());
@@ -96,7 +100,7 @@ describe('submit → persist → cluster → broadcast', () => {
 		phone.socket.close();
 		await new Promise((r) => setTimeout(r, 300));
 		await server.stop();
-		server = await startServer({ databasePath: server.databasePath });
+		server = await startServer({ database });
 		const again = await connect(server.url, {
 			code: workshop.code,
 			token: workshop.facilitatorToken

@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-	assignColours,
-	CHAR_WIDTH,
-	fitLabel,
-	layoutBubbles,
-	maxFontSize
-} from '../../src/lib/viz/bubble-layout';
+import { assignColours, layoutBubbles } from '../../src/lib/viz/bubble-layout';
 
 const overlap = (a: { x: number; y: number; r: number }, b: { x: number; y: number; r: number }) =>
 	Math.hypot(a.x - b.x, a.y - b.y) < a.r + b.r - 1;
@@ -43,33 +37,6 @@ describe('layoutBubbles', () => {
 
 	it('is empty for no themes', () => {
 		expect(layoutBubbles([], 100, 100)).toEqual([]);
-	});
-});
-
-describe('fitLabel: the whole label inside its bubble', () => {
-	it.each([
-		['Prosjektledelse', 100],
-		['Digitalisering', 170],
-		['Styringsverktøy og ERP', 150],
-		['intern kommunikasjon mellom avdelinger', 90],
-		['Kommunikasjon og informasjonsflyt', 80],
-		['Leverandører og innkjøp', 60]
-	])('%j in a bubble of radius %i', (label, r) => {
-		const { lines, size } = fitLabel(label, r);
-		// every word is there, whole and in order, and no line is cut short
-		expect(lines.join(' ')).toBe(label);
-		expect(lines.join('')).not.toContain('…');
-		expect(lines.length).toBeLessThanOrEqual(3);
-		expect(size).toBeLessThanOrEqual(maxFontSize(r));
-		// each line fits the bubble's width at that size
-		for (const line of lines)
-			expect(line.length * size * CHAR_WIDTH).toBeLessThanOrEqual(r * 1.6 + 1);
-	});
-
-	it('keeps every word whole in a bubble too small for it, at the smallest size', () => {
-		const { lines, size } = fitLabel('Produksjonsplanleggingsverktøy og Kommunikasjon', 30);
-		expect(size).toBe(12);
-		expect(lines.join(' ')).toBe('Produksjonsplanleggingsverktøy og Kommunikasjon');
 	});
 });
 

@@ -36,6 +36,7 @@ describe('the CSV export opens as columns and cannot run formulas', () => {
 
 	it('an English workshop: commas, every cell quoted, times in UTC', () => {
 		const csv = renderCsv(report('en', ['Too many meetings, no decisions']));
+		expect(csv.startsWith('\uFEFF')).toBe(true); // so Excel reads UTF-8, in English too
 		const rows: string[][] = parse(csv.replace(/^\uFEFF/, ''));
 		expect(rows[1]).toHaveLength(7);
 		expect(rows[1][1]).toBe('2026-11-28 23:05 UTC');

@@ -1,7 +1,7 @@
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { renderDocx } from '../../src/lib/server/export/docx';
-import { report } from '../helpers/report';
+import { activity, report, withPlan } from '../helpers/report';
 
 // XML 1.0 allows tab, newline, carriage return, U+0020-U+D7FF, U+E000-U+FFFD and the astral planes.
 const XML_INVALID =
@@ -25,5 +25,23 @@ describe('the .docx export', () => {
 		const xml = await zip.file('word/document.xml')!.async('string');
 		expect(xml).toContain('Treg fakturering');
 		expect(xml).toContain('Ærlig 🙂 svar');
+	});
+});
+
+describe('the plan table in the .docx draft', () => {
+	it('shows the year with the month, and the whole title', async () => {
+		const long =
+			'Frokostmøte om prosjektstyring med innledning fra to medlemsbedrifter og diskusjon';
+		const docx = await renderDocx(
+			withPlan(report('en', ['x']), [
+				activity({ title: long, date: '2027-02-11', month: 2, quarter: 1, year: 2027 }),
+				activity({ title: 'Visit', month: 3, quarter: 1, year: 2028 })
+			])
+		);
+		const xml = await (await JSZip.loadAsync(docx)).file('word/document.xml')!.async('string');
+		expect(xml).toContain('>11 February 2027<');
+		expect(xml).toContain('>March 2028<');
+		expect(xml).toContain(long);
+		expect(xml.indexOf('11 February 2027')).toBeLessThan(xml.indexOf('March 2028'));
 	});
 });

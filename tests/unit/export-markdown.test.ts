@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { mdCell, mdText } from '../../src/lib/server/export/markdown';
+import { mdCell, mdText, renderMarkdown } from '../../src/lib/server/export/markdown';
+import { activity, report, withPlan } from '../helpers/report';
 
 // Participant text in the Markdown draft: read as written, and unable to make a link, an image,
 // a heading, a list, a quote, a table break or HTML.
@@ -29,5 +30,26 @@ describe('mdText (finding 7: no link, heading or structure from participant text
 describe('mdCell (finding 7: no table break)', () => {
 	it('keeps a table row one row: no newline, no cell break', () => {
 		expect(mdCell('Bedriftsbesøk\nhos Verksted | AS')).toBe('Bedriftsbesøk hos Verksted \\| AS');
+	});
+});
+
+describe('the plan table in the Markdown draft', () => {
+	it('shows the year, keeps calendar order and the whole title', () => {
+		const long =
+			'Bedriftsbesøk hos Verksted AS med omvisning i produksjonslokalene, lunsj og en runde med spørsmål';
+		const md = renderMarkdown(
+			withPlan(report('nb', ['x']), [
+				activity({ title: long, month: 3, quarter: 1, year: 2027 }),
+				activity({ title: 'Frokostmøte', date: '2027-02-11', month: 2, quarter: 1, year: 2027 }),
+				activity({ title: 'Kurs', quarter: 3, year: 2027 })
+			])
+		);
+		const rows = md.split('\n').filter((line) => /^\| (\d|mars)/.test(line));
+		expect(rows.map((row) => row.split(' | ')[0])).toEqual([
+			'| 11. februar 2027',
+			'| mars 2027',
+			'| 3. kvartal 2027'
+		]);
+		expect(rows[1]).toContain(long);
 	});
 });

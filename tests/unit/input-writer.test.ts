@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Kysely, SqliteDialect, type DatabaseConnection, type Driver } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { migrateToLatest, openDatabase, type Connection } from '../../src/lib/server/db/connection';
+import SQLite from 'better-sqlite3';
+import { migrateToLatest } from '../../src/lib/server/db/connection';
 import type { Database } from '../../src/lib/server/db/schema';
 import { DomainEvents } from '../../src/lib/server/workshop/domain-events';
 import { DomainError } from '../../src/lib/server/workshop/errors';
@@ -24,15 +25,18 @@ class CountingDialect extends SqliteDialect {
 	}
 }
 
-let connection: Connection;
+let sqlite: SQLite.Database;
 let dialect: CountingDialect;
 let db: Kysely<Database>;
 let service: WorkshopService;
 let announced: string[];
 
 beforeEach(async () => {
-	connection = openDatabase(join(mkdtempSync(join(tmpdir(), 'innspill-writer-')), 'db.sqlite'));
-	dialect = new CountingDialect({ database: connection.sqlite });
+	// the file as the app opens it, with a handle of our own to count the commits on
+	sqlite = new SQLite(join(mkdtempSync(join(tmpdir(), 'innspill-writer-')), 'db.sqlite'));
+	sqlite.pragma('journal_mode = WAL');
+	sqlite.pragma('foreign_keys = ON');
+	dialect = new CountingDialect({ database: sqlite });
 	db = new Kysely<Database>({ dialect });
 	await migrateToLatest(db);
 	service = new WorkshopService(db, new DomainEvents(), undefined, { maxBatch: 64, maxWaitMs: 2 });
@@ -66,7 +70,7 @@ async function open() {
 }
 
 const storedIds = (code: string) =>
-	connection.sqlite
+	sqlite
 		.prepare('select id from inputs where workshop_code = ? order by created_at, id')
 		.pluck()
 		.all(code) as string[];
@@ -93,7 +97,7 @@ describe('inputs committed in groups', () => {
 		// announced once each, in the order they were committed
 		expect(announced).toEqual(sent.map((s) => s.id));
 		// and the first write of each phone made it a participant, once
-		const participants = connection.sqlite
+		const participants = sqlite
 			.prepare('select count(*) from participants where workshop_code = ?')
 			.pluck()
 			.get(code);
@@ -129,7 +133,7 @@ describe('inputs committed in groups', () => {
 		expect(new Set(storedIds(code))).toEqual(new Set([others[0], shared, others[1]]));
 		expect(announced).toEqual([others[0], shared, others[1]]);
 		// the refused phone wrote nothing, so it is not a participant
-		const refusedPhone = connection.sqlite
+		const refusedPhone = sqlite
 			.prepare('select count(*) from participants where id = ?')
 			.pluck()
 			.get(people[2]);

@@ -1,3 +1,4 @@
+import SQLite from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -33,6 +34,8 @@ const TEXTS = {
 };
 
 let connection: Connection;
+/** A second, synchronous connection to the same file: what another reader sees at that moment. */
+let reader: SQLite.Database;
 let events: DomainEvents;
 let workshops: WorkshopService;
 let themes: ThemeService;
@@ -57,8 +60,10 @@ async function refusal(run: () => Promise<unknown>): Promise<string> {
 }
 
 beforeEach(async () => {
-	connection = openDatabase(join(mkdtempSync(join(tmpdir(), 'innspill-themes-')), 'db.sqlite'));
+	const path = join(mkdtempSync(join(tmpdir(), 'innspill-themes-')), 'db.sqlite');
+	connection = openDatabase({ dialect: 'sqlite', path });
 	await migrateToLatest(connection.db);
+	reader = new SQLite(path, { readonly: true });
 	events = new DomainEvents();
 	workshops = new WorkshopService(connection.db, events);
 	themes = new ThemeService(connection.db, events, workshops, { persistDelayMs: 10 });
@@ -78,6 +83,7 @@ beforeEach(async () => {
 });
 afterEach(async () => {
 	await themes.close();
+	reader.close();
 	await connection.close();
 });
 
@@ -168,7 +174,7 @@ describe('facilitator actions and their undo', () => {
 			(_, after) => {
 				expect(themeOf(after, ids.meetings[1])).toBeUndefined();
 				expect(after.unsorted).not.toContain(ids.meetings[1]);
-				const row = connection.sqlite
+				const row = reader
 					.prepare('select hidden from inputs where id = ?')
 					.get(ids.meetings[1]) as { hidden: number };
 				expect(row.hidden).toBe(1);
@@ -208,7 +214,7 @@ describe('facilitator actions and their undo', () => {
 			expect(undone.granularity).toBe(before.granularity);
 			expect(undone.history).toEqual({ undo: null, redo: (payload as { type: string }).type });
 			if ((payload as { type: string }).type === 'hide') {
-				const row = connection.sqlite
+				const row = reader
 					.prepare('select hidden from inputs where id = ?')
 					.get(ids.meetings[1]) as { hidden: number };
 				expect(row.hidden).toBe(0);
@@ -219,6 +225,20 @@ describe('facilitator actions and their undo', () => {
 			expect(layout(redone)).toBe(layout(after));
 		}
 	);
+
+	it('undo of a granularity change brings back the very map, and it stays so; redo the reshaped one', async () => {
+		const before = await themes.snapshot(code);
+		const reshaped = await themes.act(code, { type: 'granularity', value: 0.9 });
+		const undone = await themes.undo(code);
+		expect(layout(undone)).toBe(layout(before));
+		// no refinement runs over the restored map behind the facilitator's back (a refinement
+		// counts the version up, whether or not it moves anything on this small map)
+		await new Promise((r) => setTimeout(r, 2000));
+		const later = await themes.snapshot(code);
+		expect(later.version).toBe(undone.version);
+		expect(layout(later)).toBe(layout(before));
+		expect(layout(await themes.redo(code))).toBe(layout(reshaped));
+	});
 
 	it('keeps the facilitator’s edits through a refinement', async () => {
 		const s = await themes.snapshot(code);

@@ -111,7 +111,8 @@ describe('parseNewWorkshop', () => {
 		expect(parseNewWorkshop({ title: ' Kickoff ', language: 'nb' })).toEqual({
 			title: 'Kickoff',
 			language: 'nb',
-			prompt: null
+			prompt: null,
+			promptOther: null
 		});
 	});
 	it.each([
@@ -157,7 +158,7 @@ describe('the one text rule', () => {
 		expect(codeOf(() => parse(field, raw))).toBe('invalid_payload');
 	});
 
-	it('removes direction overrides and isolates, keeps marks', () => {
+	it('finding 11: removes direction overrides and isolates (no reversed labels), keeps marks', () => {
 		expect(parse(field, '\u202Eabc\u2066d\u2069')).toBe('abcd');
 		expect(parse(field, 'a\u200Fb')).toBe('a\u200Fb');
 	});

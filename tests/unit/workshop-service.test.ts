@@ -1,7 +1,9 @@
+import SQLite from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { migrateToLatest, openDatabase, type Connection } from '../../src/lib/server/db/connection';
 import {
@@ -13,16 +15,28 @@ import { DomainError } from '../../src/lib/server/workshop/errors';
 import { WorkshopService } from '../../src/lib/server/workshop/workshop.service';
 
 let connection: Connection;
+/** A second, synchronous connection to the same file: what another reader sees at that moment. */
+let reader: SQLite.Database;
 let service: WorkshopService;
 
 beforeEach(async () => {
-	connection = openDatabase(join(mkdtempSync(join(tmpdir(), 'innspill-unit-')), 'db.sqlite'));
+	const path = join(mkdtempSync(join(tmpdir(), 'innspill-unit-')), 'db.sqlite');
+	connection = openDatabase({ dialect: 'sqlite', path });
 	await migrateToLatest(connection.db);
+	reader = new SQLite(path, { readonly: true });
 	service = new WorkshopService(connection.db);
 });
 afterEach(async () => {
+	reader.close();
 	await connection.close();
 });
+
+async function pragma(name: string): Promise<unknown> {
+	const { rows } = await sql<Record<string, unknown>>`pragma ${sql.raw(name)}`.execute(
+		connection.db
+	);
+	return rows[0]?.[name];
+}
 
 async function refusal(run: () => Promise<unknown>): Promise<string> {
 	try {
@@ -35,9 +49,11 @@ async function refusal(run: () => Promise<unknown>): Promise<string> {
 }
 
 describe('the database', () => {
-	it('runs in WAL mode with foreign keys on', () => {
-		expect(connection.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
-		expect(connection.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+	it('runs in WAL mode with foreign keys on', async () => {
+		expect(connection.dialect).toBe('sqlite');
+		expect(await pragma('journal_mode')).toBe('wal');
+		expect(await pragma('foreign_keys')).toBe(1);
+		expect(await pragma('synchronous')).toBe(2); // FULL
 	});
 
 	it('migrating twice is harmless', async () => {
@@ -78,10 +94,7 @@ describe('input repository', () => {
 describe('WorkshopService', () => {
 	it('creates a workshop whose tokens are stored only as hashes', async () => {
 		const created = await service.createWorkshop({ title: 'Kickoff', language: 'nb' });
-		const row = connection.sqlite.prepare('select * from workshops').get() as Record<
-			string,
-			string
-		>;
+		const row = reader.prepare('select * from workshops').get() as Record<string, string>;
 		expect(JSON.stringify(row)).not.toContain(created.facilitatorToken);
 		expect(JSON.stringify(row)).not.toContain(created.boardToken);
 		expect(await service.authenticate(created.workshop.code, created.facilitatorToken)).toBe(
@@ -101,9 +114,9 @@ describe('WorkshopService', () => {
 		const p = await service.joinParticipant(workshop.code);
 		const seen: string[] = [];
 		service.events.on('input.created', ({ input }) => {
-			const stored = connection.sqlite
-				.prepare('select count(*) n from inputs where id = ?')
-				.get(input.id) as { n: number };
+			const stored = reader.prepare('select count(*) n from inputs where id = ?').get(input.id) as {
+				n: number;
+			};
 			seen.push(`${input.text}:${stored.n}`);
 		});
 		const id = randomUUID();

@@ -17,7 +17,11 @@ import {
 	type ConnectionState
 } from './socket';
 
-export type InputStatus = 'sending' | 'received' | 'failed';
+/** `held`: received, and waiting for the facilitator's approval before any screen shows it. */
+export type InputStatus = 'sending' | 'received' | 'held' | 'failed';
+
+/** What the server's copy of an input says about it. */
+const stored = (input: { held: boolean }): InputStatus => (input.held ? 'held' : 'received');
 
 export interface MyInput {
 	id: string;
@@ -54,7 +58,7 @@ export class ParticipantSession {
 		this.workshop = workshop;
 		this.outbox = new Outbox(workshop.code, browserStore());
 		this.pidKey = `innspill:pid:${workshop.code}`;
-		this.inputs = initial.map((i) => ({ ...i, status: 'received' as const }));
+		this.inputs = initial.map((i) => ({ ...i, status: stored(i) }));
 		for (const entry of this.outbox.all()) this.upsert({ ...entry, status: 'sending' });
 	}
 
@@ -74,7 +78,7 @@ export class ParticipantSession {
 			this.workshop = session.workshop;
 			this.participant = session.participant ?? null;
 			if (session.participantId) store?.setItem(this.pidKey, session.participantId);
-			for (const input of session.inputs) this.upsert({ ...input, status: 'received' });
+			for (const input of session.inputs) this.upsert({ ...input, status: stored(input) });
 			if (session.themes) this.themes = session.themes.themes;
 			if (session.myVotes) this.myVotes = session.myVotes;
 			this.totals = session.votes ?? null;
@@ -83,10 +87,10 @@ export class ParticipantSession {
 		socket.on('themes:updated', (snapshot) => (this.themes = snapshot.themes));
 		socket.on('votes:updated', (totals) => (this.totals = totals));
 		socket.on('workshop:updated', (workshop) => (this.workshop = workshop));
-		socket.on('input:created', (input) => this.upsert({ ...input, status: 'received' }));
+		socket.on('input:created', (input) => this.upsert({ ...input, status: stored(input) }));
 		// Moderated inputs leave the author's list too; they come back if the facilitator restores them.
 		socket.on('input:updated', (input) =>
-			input.hidden ? this.drop(input.id) : this.upsert({ ...input, status: 'received' })
+			input.hidden ? this.drop(input.id) : this.upsert({ ...input, status: stored(input) })
 		);
 		socket.on('input:deleted', ({ id }) => this.drop(id));
 		return () => socket.disconnect();
@@ -144,7 +148,7 @@ export class ParticipantSession {
 				if (err) return; // no answer: still in the outbox, resent on reconnect
 				if (res.ok) {
 					this.outbox.remove(entry.id);
-					this.upsert({ ...res.input, status: 'received' });
+					this.upsert({ ...res.input, status: stored(res.input) });
 				} else if (res.error.code === 'rate_limited' || res.error.code === 'internal') {
 					// Not refused for good: keep it in the outbox and try again shortly.
 					setTimeout(() => this.send(entry), RETRY_MS);

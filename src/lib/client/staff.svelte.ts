@@ -1,5 +1,9 @@
 import { SvelteSet } from 'svelte/reactivity';
 import type { ClientEvents, ThemeActionPayload } from '../shared/events';
+import type {
+	ConfigureModerationPayload,
+	ConfigureVotingPayload
+} from '../shared/schemas/workshop';
 
 export type BoardEvent = Extract<keyof ClientEvents, `board:${string}`>;
 import {
@@ -62,7 +66,12 @@ export class StaffSession {
 	);
 
 	get visibleInputs(): ScreenInput[] {
-		return this.inputs.filter((i) => !i.hidden);
+		return this.inputs.filter((i) => !i.hidden && !i.held);
+	}
+
+	/** Inputs waiting for the facilitator's approval, oldest first. */
+	get held(): ScreenInput[] {
+		return this.inputs.filter((i) => i.held && !i.hidden);
 	}
 
 	start(): () => void {
@@ -95,7 +104,9 @@ export class StaffSession {
 			setTimeout(() => this.fresh.delete(input.id), 4000);
 		});
 		socket.on('input:updated', (input) => {
-			this.inputs = this.inputs.map((i) => (i.id === input.id ? input : i));
+			// an input approved after review arrives at the projector as an update
+			if (!this.inputs.some((i) => i.id === input.id)) this.inputs = [...this.inputs, input];
+			else this.inputs = this.inputs.map((i) => (i.id === input.id ? input : i));
 		});
 		socket.on('input:deleted', ({ id }) => {
 			this.inputs = this.inputs.filter((i) => i.id !== id);
@@ -149,12 +160,23 @@ export class StaffSession {
 		return this.command('theme:redo', {}, this.applyThemes);
 	}
 
-	configureVoting(config: {
-		dots?: number;
-		allowStacking?: boolean;
-		hideResults?: boolean;
-		revealed?: boolean;
-	}) {
+	/** Approve, hide or correct one input; the change comes back as input:updated. */
+	moderate(inputId: string, action: 'approve' | 'hide' | 'edit', text?: string) {
+		return this.command('input:moderate', { inputId, action, text });
+	}
+
+	configureModeration(config: ConfigureModerationPayload, onWords?: (words: string[]) => void) {
+		return this.command<{ workshop: WorkshopView; words: string[] }>(
+			'moderation:configure',
+			config,
+			(res) => {
+				this.workshop = res.workshop;
+				onWords?.(res.words);
+			}
+		);
+	}
+
+	configureVoting(config: ConfigureVotingPayload) {
 		return this.command<{ workshop: WorkshopView }>('voting:configure', config, (res) => {
 			this.workshop = res.workshop;
 		});

@@ -14,6 +14,10 @@ export const en = {
 	'home.create.name': 'Title',
 	'home.create.namePlaceholder': 'Kickoff: efficient production',
 	'home.create.prompt': 'Question to the participants',
+	'home.create.promptOther.nb':
+		'The question in Norwegian Bokmål (optional: phones and screens in Bokmål show it)',
+	'home.create.promptOther.en':
+		'The question in English (optional: phones and screens in English show it)',
 	'home.create.language': 'Language',
 	'home.create.submit': 'Create workshop',
 	'participant.profile.title': 'Want to say who you are?',
@@ -32,6 +36,7 @@ export const en = {
 	'participant.mine.empty': 'Nothing sent yet. Send as many inputs as you like.',
 	'participant.status.sending': 'Sending…',
 	'participant.status.received': 'Received',
+	'participant.status.held': 'Received, waiting for approval',
 	'participant.status.failed': 'Not sent',
 	'participant.edit': 'Edit',
 	'participant.delete': 'Delete',
@@ -50,6 +55,8 @@ export const en = {
 	'vote.remove': 'Take a dot back from {theme}',
 	'vote.total': '{n} dot in total|{n} dots in total',
 	'vote.waiting': 'Waiting for the themes…',
+	'vote.timeLeft': '{time} left',
+	'vote.timeUp': 'Time is up: the vote is closed.',
 	'error.text_empty': 'Write something before sending.',
 	'error.text_too_long': 'That is longer than 280 characters.',
 	'error.text_not_string': 'That input could not be read.',
@@ -67,6 +74,9 @@ export const en = {
 	'error.voting_closed': 'Voting is not open.',
 	'error.budget_exhausted': 'You have used all your dots.',
 	'error.already_voted': 'You already have a dot on this theme.',
+	'error.unavailable':
+		'The server is moving this workshop to another machine; try again in a moment.',
+	'error.edit_conflict': 'Someone else changed this field while you were typing.',
 	'error.too_large': 'That is too large to send.',
 	'error.offline': 'You are offline; try again when the connection is back.'
 } as const;

@@ -16,6 +16,10 @@ export const nb: Record<CommonKey, string> = {
 	'home.create.name': 'Tittel',
 	'home.create.namePlaceholder': 'Oppstart: effektiv produksjon',
 	'home.create.prompt': 'Spørsmål til deltakerne',
+	'home.create.promptOther.nb':
+		'Spørsmålet på bokmål (valgfritt: telefoner og skjermer på bokmål viser det)',
+	'home.create.promptOther.en':
+		'Spørsmålet på engelsk (valgfritt: telefoner og skjermer på engelsk viser det)',
 	'home.create.language': 'Språk',
 	'home.create.submit': 'Opprett workshop',
 	'participant.profile.title': 'Vil du si hvem du er?',
@@ -34,6 +38,7 @@ export const nb: Record<CommonKey, string> = {
 	'participant.mine.empty': 'Ingenting sendt ennå. Send så mange innspill du vil.',
 	'participant.status.sending': 'Sender …',
 	'participant.status.received': 'Mottatt',
+	'participant.status.held': 'Mottatt, venter på godkjenning',
 	'participant.status.failed': 'Ikke sendt',
 	'participant.edit': 'Endre',
 	'participant.delete': 'Slett',
@@ -52,6 +57,8 @@ export const nb: Record<CommonKey, string> = {
 	'vote.remove': 'Ta en prikk tilbake fra {theme}',
 	'vote.total': '{n} prikk totalt|{n} prikker totalt',
 	'vote.waiting': 'Venter på temaene …',
+	'vote.timeLeft': '{time} igjen',
+	'vote.timeUp': 'Tiden er ute: avstemningen er stengt.',
 	'error.text_empty': 'Skriv noe før du sender.',
 	'error.text_too_long': 'Det er lengre enn 280 tegn.',
 	'error.text_not_string': 'Innspillet kunne ikke leses.',
@@ -69,6 +76,9 @@ export const nb: Record<CommonKey, string> = {
 	'error.voting_closed': 'Avstemningen er ikke åpen.',
 	'error.budget_exhausted': 'Du har brukt alle prikkene dine.',
 	'error.already_voted': 'Du har allerede en prikk på dette temaet.',
+	'error.unavailable':
+		'Serveren flytter workshopen til en annen maskin; prøv igjen om et øyeblikk.',
+	'error.edit_conflict': 'Noen andre endret dette feltet mens du skrev.',
 	'error.too_large': 'Det er for stort til å sendes.',
 	'error.offline': 'Du er frakoblet; prøv igjen når forbindelsen er tilbake.'
 };

@@ -1,15 +1,20 @@
 import { networkInterfaces } from 'node:os';
-import { DEFAULT_DATABASE_PATH } from './db/connection';
+import { DEFAULT_DATABASE_PATH, type DatabaseTarget } from './db/connection';
 import { groupCommitOptions, type GroupCommitOptions } from './db/group-commit';
 
 export interface Config {
-	databasePath: string;
+	/** DATABASE_URL (PostgreSQL) when set, otherwise the SQLite file at DATABASE_PATH. */
+	database: DatabaseTarget;
 	/** Set when the app sits behind a proxy or a fixed host name; otherwise built from the LAN address. */
 	publicUrl: string | null;
 	/** Behind a reverse proxy: take the client's address from X-Forwarded-For. */
 	trustProxy: boolean;
 	/** Host names (besides PUBLIC_URL's) that pages may be served under; lower case. */
 	allowedHosts: string[];
+	/** Several nodes: the Redis that carries broadcasts between them (null: one node). */
+	redisUrl: string | null;
+	/** How long a node's lease on a workshop's theme engine lasts without renewal (ms). */
+	leaseTtlMs: number;
 	/** How inputs are grouped into transactions (WRITE_BATCH_MAX, WRITE_BATCH_WAIT_MS). */
 	writeBatch: GroupCommitOptions;
 }
@@ -17,15 +22,29 @@ export interface Config {
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
 	const publicUrl = env.PUBLIC_URL?.trim();
 	return {
-		databasePath: env.DATABASE_PATH?.trim() || DEFAULT_DATABASE_PATH,
+		database: databaseTarget(env),
 		publicUrl: publicUrl ? publicUrl.replace(/\/+$/, '') : null,
 		trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
 		allowedHosts: (env.ALLOWED_HOSTS ?? '')
 			.split(',')
 			.map((h) => h.trim().toLowerCase())
 			.filter(Boolean),
+		redisUrl: env.REDIS_URL?.trim() || null,
+		leaseTtlMs: Number(env.LEASE_TTL_MS) > 0 ? Number(env.LEASE_TTL_MS) : 6000,
 		writeBatch: groupCommitOptions(env)
 	};
+}
+
+function databaseTarget(env: NodeJS.ProcessEnv): DatabaseTarget {
+	const url = env.DATABASE_URL?.trim();
+	if (!url) return { dialect: 'sqlite', path: env.DATABASE_PATH?.trim() || DEFAULT_DATABASE_PATH };
+	// A mistyped URL must not quietly start the app on an empty SQLite file instead.
+	if (!/^postgres(ql)?:\/\//.test(url)) {
+		throw new Error(
+			'DATABASE_URL must be a PostgreSQL URL: postgres://user:password@host/database'
+		);
+	}
+	return { dialect: 'postgres', url };
 }
 
 /**

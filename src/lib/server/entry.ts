@@ -3,5 +3,6 @@
  * scripts/build-server.js. The SvelteKit bundle reaches the same runtime through globalThis.
  */
 export { getRuntime, resetRuntime } from './runtime';
+export { describeTarget } from './db/connection';
 export { createRealtime } from './realtime/index';
 export { stopRefineWorker } from './clustering/index';

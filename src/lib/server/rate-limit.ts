@@ -94,7 +94,10 @@ export function createRateLimits(env: NodeJS.ProcessEnv = process.env): RateLimi
 		addressConnects: sameBurst('RATE_ADDRESS_CONNECTS_PER_MINUTE', 3000),
 		addressNewParticipants: sameBurst('RATE_ADDRESS_NEW_PARTICIPANTS_PER_MINUTE', 300),
 		addressNewVoters: sameBurst('RATE_ADDRESS_NEW_VOTERS_PER_MINUTE', 30),
-		addressWorkshops: new RateLimiter(10, perMinute('RATE_ADDRESS_WORKSHOPS_PER_HOUR', 30) / 60),
+		addressWorkshops: new RateLimiter(
+			envNumber(env, 'RATE_ADDRESS_WORKSHOPS_BURST', 10),
+			perMinute('RATE_ADDRESS_WORKSHOPS_PER_HOUR', 30) / 60
+		),
 		addressCodeMisses: new RateLimiter(20, perMinute('RATE_ADDRESS_CODE_MISSES_PER_MINUTE', 10)),
 		socketEvents: {
 			burst: envNumber(env, 'SOCKET_EVENT_BURST', 60),

@@ -7,7 +7,10 @@ import { loopDelay } from './health';
 import { createRateLimits, type RateLimits } from './rate-limit';
 import { DomainEvents } from './workshop/domain-events';
 import { BoardService } from './workshop/board.service';
+import { ModerationService } from './workshop/moderation.service';
 import { ThemeService } from './workshop/theme.service';
+import type { Themes } from './workshop/themes';
+import { createCluster, type Cluster } from './cluster/index';
 import { VoteService } from './workshop/vote.service';
 import { WorkshopService } from './workshop/workshop.service';
 
@@ -21,9 +24,12 @@ export interface Runtime {
 	connection: Connection;
 	db: Kysely<Database>;
 	workshops: WorkshopService;
-	themes: ThemeService;
+	themes: Themes;
+	/** Set when this node is one of several (REDIS_URL). */
+	cluster: Cluster | null;
 	votes: VoteService;
 	board: BoardService;
+	moderation: ModerationService;
 	limits: RateLimits;
 	/** The port the http server listens on, once known; used to build LAN URLs. */
 	port: number | null;
@@ -43,31 +49,42 @@ export interface RuntimeOptions {
 export async function createRuntime(options: RuntimeOptions = {}): Promise<Runtime> {
 	const config = options.config ?? readConfig();
 	loopDelay(); // start measuring the event loop from the first moment, for /healthz
-	const connection = openDatabase(config.databasePath);
+	const connection = openDatabase(config.database);
 	await migrateToLatest(connection.db);
 	warmUp(); // before anyone connects, not on the first input
 	const events = new DomainEvents();
 	const workshops = new WorkshopService(connection.db, events, undefined, config.writeBatch);
-	const themes = new ThemeService(connection.db, events, workshops, {
-		refineWorkerUrl: options.refineWorkerUrl
-	});
+	const themeOptions = { refineWorkerUrl: options.refineWorkerUrl };
+	const cluster = config.redisUrl
+		? await createCluster(
+				{ ...config, redisUrl: config.redisUrl },
+				connection.db,
+				events,
+				workshops,
+				themeOptions
+			)
+		: null;
+	const themes: Themes =
+		cluster?.themes ?? new ThemeService(connection.db, events, workshops, themeOptions);
 	const runtime: Runtime = {
 		config,
 		connection,
 		db: connection.db,
 		workshops,
 		themes,
-		votes: new VoteService(connection.db, events, (code, id) => themes.themeExists(code, id)),
+		cluster,
+		votes: new VoteService(connection.db, events, themes),
 		board: new BoardService(connection.db, events, (code, ids, n) =>
 			themes.representatives(code, ids, n)
 		),
+		moderation: new ModerationService(connection.db, events),
 		limits: createRateLimits(),
 		port: null,
 		baseUrl: () => publicBaseUrl(config, runtime.port),
 		async close() {
 			// inputs still waiting for their batch are committed before anything else closes
 			await workshops.close();
-			await themes.close();
+			await (cluster ?? themes).close();
 			await connection.close();
 		}
 	};

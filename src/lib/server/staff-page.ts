@@ -38,6 +38,8 @@ export async function loadStaffPage(
 		...(await common(event, code)),
 		role,
 		inputs: await event.locals.runtime.workshops.allInputs(code),
+		moderationWords:
+			role === 'facilitator' ? await event.locals.runtime.moderation.words(code) : [],
 		secretLinks: {
 			facilitator: facilitator ? links.facilitator : null,
 			projector: facilitator ? links.projector : null,
@@ -61,6 +63,6 @@ export async function loadProjectorPage(event: RequestEvent) {
 	return {
 		...(await common(event, code)),
 		role: 'projector' as const,
-		inputs: inputs.filter((i) => !i.hidden).map(toScreenInput)
+		inputs: inputs.filter((i) => !i.hidden && !i.held).map(toScreenInput)
 	};
 }

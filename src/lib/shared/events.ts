@@ -17,7 +17,9 @@ import type {
 	WorkshopView
 } from './types';
 import type {
+	ConfigureModerationPayload,
 	ConfigureVotingPayload,
+	ModerateInputPayload,
 	ProfilePayload,
 	SaveActivityPayload,
 	SaveFocusAreaPayload,
@@ -98,6 +100,14 @@ export interface ClientEvents {
 	'board:focus-order': (payload: { ids: string[]; editor?: string }, ack: BoardAck) => void;
 	'board:activity-save': (payload: SaveActivityPayload, ack: BoardAck) => void;
 	'board:activity-delete': (payload: { id: string; editor?: string }, ack: BoardAck) => void;
+	'input:moderate': (
+		payload: ModerateInputPayload,
+		ack: (res: Ack<{ input: InputView }>) => void
+	) => void;
+	'moderation:configure': (
+		payload: ConfigureModerationPayload,
+		ack: (res: Ack<{ workshop: WorkshopView; words: string[] }>) => void
+	) => void;
 	'workshop:set-phase': (
 		payload: { phase: Phase },
 		ack: (res: Ack<{ workshop: WorkshopView }>) => void
@@ -139,5 +149,7 @@ export const CLIENT_EVENT_NAMES: readonly (keyof ClientEvents)[] = [
 	'input:edit',
 	'input:delete',
 	'participant:update',
+	'input:moderate',
+	'moderation:configure',
 	'workshop:set-phase'
 ];

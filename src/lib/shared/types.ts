@@ -21,6 +21,12 @@ export interface VotingConfig {
 	/** Results stay off the projector and phones until the facilitator reveals them. */
 	hideResults: boolean;
 	revealed: boolean;
+	/** When the vote ends (ISO time), if a timer is set; later dots are refused. */
+	endsAt: string | null;
+	/** The results reveal the top N one place at a time, from N up to 1 (null: all at once). */
+	revealTop: number | null;
+	/** How many of the top N are revealed so far. */
+	revealedCount: number;
 }
 
 export interface WorkshopView {
@@ -31,6 +37,20 @@ export interface WorkshopView {
 	phase: Phase;
 	createdAt: string;
 	voting: VotingConfig;
+	/** Inputs reach the screens only after the facilitator approved them. */
+	moderation: boolean;
+	/** The question in the other language (Bokmål or English), if the facilitator gave it. */
+	promptOther: string | null;
+}
+
+/** The workshop's question in a language: its own, or the other one when given. */
+export function promptIn(
+	workshop: Pick<WorkshopView, 'prompt' | 'promptOther' | 'language'>,
+	language: Language
+): string {
+	return language === workshop.language
+		? workshop.prompt
+		: (workshop.promptOther ?? workshop.prompt);
 }
 
 /** Dots per theme; `visible` is false while results are hidden from the room. */
@@ -91,6 +111,10 @@ export interface ActivityView {
 	/** 1–12, or null when only the quarter is known. */
 	month: number | null;
 	quarter: number | null;
+	/** Null for activities planned before the plan had years. */
+	year: number | null;
+	/** yyyy-mm-dd when the day is fixed (see shared/activity-when.ts). */
+	date: string | null;
 	host: string;
 	responsible: string;
 	focusAreaId: string | null;
@@ -118,10 +142,14 @@ export interface InputView {
 	createdAt: string;
 	updatedAt: string;
 	hidden: boolean;
+	/** Waiting for the facilitator's approval (moderation, or the word filter). */
+	held: boolean;
+	/** What the author wrote, when the facilitator corrected it (staff only). */
+	originalText?: string | null;
 }
 
 /** An input as the projector sees it: whose it is stays off the room's screen. */
-export type ScreenInput = Omit<InputView, 'participantId'>;
+export type ScreenInput = Omit<InputView, 'participantId' | 'originalText'>;
 
 /** Every error a client can receive, as a stable code and a human sentence. */
 export type ErrorCode =
@@ -142,6 +170,8 @@ export type ErrorCode =
 	| 'voting_closed'
 	| 'budget_exhausted'
 	| 'already_voted'
+	| 'unavailable'
+	| 'edit_conflict'
 	| 'internal';
 
 export interface ApiError {

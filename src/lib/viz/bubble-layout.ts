@@ -70,52 +70,6 @@ function clamp(value: number, min: number, max: number): number {
 	return min > max ? (min + max) / 2 : Math.min(max, Math.max(min, value));
 }
 
-/** The largest type a bubble of radius r gets; a label that does not fit is set smaller. */
-export const maxFontSize = (r: number) => Math.max(18, Math.min(46, r / 3.6));
-const MIN_FONT = 12;
-
-/**
- * A theme's whole label inside its bubble: the words wrapped into at most three lines, set as
- * large as fits. Never cut short: two themes must not read alike. A small bubble whose label
- * does not fit even at the smallest size shows it whole at that size, reaching past its edge.
- */
-export function fitLabel(
-	label: string,
-	r: number,
-	maxLines = 3
-): { lines: string[]; size: number } {
-	const words = label.split(/\s+/).filter(Boolean);
-	for (let size = maxFontSize(r); size >= MIN_FONT; size -= 0.5) {
-		const width = charsPerLine(r, size);
-		if (words.some((w) => w.length > width)) continue;
-		const lines = wrapWords(words, width);
-		if (lines.length <= maxLines) return { lines, size };
-	}
-	return { lines: wrapWords(words, charsPerLine(r, MIN_FONT)), size: MIN_FONT };
-}
-
-/** Average width of a bold character, in ems, with a margin so no letter touches the edge. */
-export const CHAR_WIDTH = 0.62;
-
-function charsPerLine(r: number, size: number): number {
-	return Math.max(4, Math.floor((r * 1.6) / (size * CHAR_WIDTH)));
-}
-
-function wrapWords(words: readonly string[], width: number): string[] {
-	const lines: string[] = [];
-	let line = '';
-	for (const word of words) {
-		const next = line ? `${line} ${word}` : word;
-		if (next.length <= width || !line) line = next;
-		else {
-			lines.push(line);
-			line = word;
-		}
-	}
-	if (line) lines.push(line);
-	return lines;
-}
-
 /**
  * A colour (palette index) per bubble, so that bubbles that touch differ. A theme keeps the colour
  * it had (`previous`), so nothing changes colour between frames; a new theme takes the colour

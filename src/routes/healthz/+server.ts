@@ -14,7 +14,9 @@ export const GET: RequestHandler = async ({ locals }) => {
 		uptimeS: Math.round(process.uptime()),
 		rssMb: mb(memory.rss),
 		heapUsedMb: mb(memory.heapUsed),
-		eventLoopDelayP99Ms: readLoopDelayP99Ms()
+		eventLoopDelayP99Ms: readLoopDelayP99Ms(),
+		// which node answered, when there are several
+		...(locals.runtime.cluster ? { node: locals.runtime.cluster.nodeId } : {})
 	};
 	const headers = { 'cache-control': 'no-store' };
 	try {

@@ -45,12 +45,18 @@ describe('ThemeEngine: live placement', () => {
 		for (const t of e.themes()) expect(retired).not.toContain(t.id);
 	});
 
-	it('places a new input in well under a millisecond on average', () => {
+	// how fast is measured by `npm run bench:cluster` (insert percentiles), not asserted here
+	it('places each new input at once and leaves the inputs already in a theme where they are', () => {
 		const e = liveEngine(fixture);
-		const t0 = performance.now();
+		const before = new Map(fixture.map((f) => [f.id, e.themeOf(f.id)]));
 		for (let i = 0; i < 200; i++)
 			e.add({ id: `p${i}`, text: fixture[i % fixture.length].text + ` ekstra${i % 7}` });
-		expect((performance.now() - t0) / 200).toBeLessThan(1);
+		for (let i = 0; i < 200; i++) {
+			const id = `p${i}`;
+			expect(e.themeOf(id) !== null || e.unsorted().includes(id), id).toBe(true);
+		}
+		// unsorted ones may gather into a new theme; those in a theme stay in it
+		for (const [id, theme] of before) if (theme !== null) expect(e.themeOf(id), id).toBe(theme);
 	});
 
 	it.each([

@@ -203,6 +203,12 @@ export class ThemeEngine implements EngineCore {
 		return ids.filter((id) => this.store.themes.has(id));
 	}
 
+	/** The theme an id stands for now: itself, the theme it was merged into, or null if gone. */
+	currentTheme(themeId: string): string | null {
+		const id = this.constraints.resolve(themeId);
+		return this.store.themes.has(id) ? id : null;
+	}
+
 	rename(themeId: string, label: string, lock = true): void {
 		const theme = this.store.themes.get(this.constraints.resolve(themeId));
 		if (!theme) return;

@@ -75,12 +75,15 @@ export async function deleteFocusArea(db: Kysely<Database>, id: string): Promise
 }
 
 export async function listActivities(db: Kysely<Database>, code: string): Promise<ActivityRow[]> {
+	// Undated activities first: SQLite sorts nulls first by default, PostgreSQL last, so say it.
 	return db
 		.selectFrom('activities')
 		.selectAll()
 		.where('workshop_code', '=', code)
-		.orderBy('month')
-		.orderBy('quarter')
+		.orderBy('year', (ob) => ob.asc().nullsFirst())
+		.orderBy('month', (ob) => ob.asc().nullsFirst())
+		.orderBy('quarter', (ob) => ob.asc().nullsFirst())
+		.orderBy('date', (ob) => ob.asc().nullsFirst())
 		.orderBy('title')
 		.execute();
 }

@@ -1,37 +1,34 @@
-import SQLite from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
-import { Kysely, Migrator, SqliteDialect } from 'kysely';
+import { Migrator, type Kysely } from 'kysely';
+import type { Dialect } from './dialect';
 import { migrationProvider } from './migrations';
+import { openPostgres } from './postgres';
 import type { Database } from './schema';
+import { openSqlite } from './sqlite';
 
 export const DEFAULT_DATABASE_PATH = 'db/innspill.sqlite';
 
+/** Where the data lives: a SQLite file (the default), or a PostgreSQL database. */
+export type DatabaseTarget =
+	{ dialect: 'sqlite'; path: string } | { dialect: 'postgres'; url: string };
+
 export interface Connection {
 	db: Kysely<Database>;
-	sqlite: SQLite.Database;
+	dialect: Dialect;
+	/** Finishes what the backend needs for a clean stop (SQLite: the WAL checkpoint). */
 	close(): Promise<void>;
 }
 
-/** Opens (creating when needed) the SQLite file with the pragmas every writer relies on. */
-export function openDatabase(path: string = DEFAULT_DATABASE_PATH): Connection {
-	if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-	const sqlite = new SQLite(path);
-	sqlite.pragma('journal_mode = WAL');
-	// FULL: an acknowledged input survives a power cut of the facilitator's laptop, not only a crash.
-	sqlite.pragma('synchronous = FULL');
-	sqlite.pragma('foreign_keys = ON');
-	sqlite.pragma('busy_timeout = 5000');
-	const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-	return {
-		db,
-		sqlite,
-		async close() {
-			// Fold the write-ahead log back into the database file, so a copied file is complete.
-			if (sqlite.open && path !== ':memory:') sqlite.pragma('wal_checkpoint(TRUNCATE)');
-			await db.destroy();
-		}
-	};
+export function openDatabase(
+	target: DatabaseTarget = { dialect: 'sqlite', path: DEFAULT_DATABASE_PATH }
+): Connection {
+	return target.dialect === 'postgres' ? openPostgres(target.url) : openSqlite(target.path);
+}
+
+/** The target for logs and messages: the file, or the server and database without credentials. */
+export function describeTarget(target: DatabaseTarget): string {
+	if (target.dialect === 'sqlite') return target.path;
+	const url = new URL(target.url);
+	return `postgres://${url.host}${url.pathname}`;
 }
 
 /** Applies every pending migration; throws with the failing migration's name when one fails. */

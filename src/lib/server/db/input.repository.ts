@@ -33,9 +33,30 @@ export async function updateInputText(
 	db: Kysely<Database>,
 	id: string,
 	text: string,
+	now: string,
+	held?: boolean
+): Promise<void> {
+	await db
+		.updateTable('inputs')
+		.set(
+			held === undefined ? { text, updated_at: now } : { text, updated_at: now, held: held ? 1 : 0 }
+		)
+		.where('id', '=', id)
+		.execute();
+}
+
+/** The facilitator's moderation of one input: let through, hide, or correct the text. */
+export async function moderateInput(
+	db: Kysely<Database>,
+	id: string,
+	change: { held?: number; hidden?: number; text?: string; original_text?: string | null },
 	now: string
 ): Promise<void> {
-	await db.updateTable('inputs').set({ text, updated_at: now }).where('id', '=', id).execute();
+	await db
+		.updateTable('inputs')
+		.set({ ...change, updated_at: now })
+		.where('id', '=', id)
+		.execute();
 }
 
 export async function markInputDeleted(

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { forUpdate } from './dialect';
 import type { Database, NewParticipant, ParticipantRow } from './schema';
 
 export async function insertParticipant(db: Kysely<Database>, row: NewParticipant): Promise<void> {
@@ -49,4 +50,23 @@ export async function listParticipants(
 		.where('workshop_code', '=', workshopCode)
 		.orderBy('created_at')
 		.execute();
+}
+
+/**
+ * Inside a transaction: makes every other transaction that locks the same participant wait until
+ * this one ends, so a check of the participant's rows and the write that follows cannot interleave.
+ */
+export async function lockParticipant(
+	db: Kysely<Database>,
+	workshopCode: string,
+	id: string
+): Promise<void> {
+	await forUpdate(
+		db,
+		db
+			.selectFrom('participants')
+			.select('id')
+			.where('id', '=', id)
+			.where('workshop_code', '=', workshopCode)
+	).execute();
 }

@@ -1,7 +1,7 @@
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { Language, Phase } from '../../shared/types';
 
-/** The one typed view of the SQLite schema that db/migrations builds. */
+/** The one typed view of the schema that db/migrations builds, on SQLite and PostgreSQL alike. */
 export interface Database {
 	workshops: WorkshopTable;
 	participants: ParticipantTable;
@@ -12,6 +12,14 @@ export interface Database {
 	mandates: MandateTable;
 	focus_areas: FocusAreaTable;
 	activities: ActivityTable;
+	engine_leases: EngineLeaseTable;
+}
+
+/** Which node runs a workshop's theme engine, until when (ms since the epoch). */
+export interface EngineLeaseTable {
+	workshop_code: string;
+	node_id: string;
+	expires_at: number;
 }
 
 export interface WorkshopTable {
@@ -32,6 +40,18 @@ export interface WorkshopTable {
 	projector_token_hash: string | null;
 	/** when voting last opened */
 	voting_opened_at: string | null;
+	/** when the vote ends (the timer), if the facilitator set one */
+	voting_ends_at: string | null;
+	/** how many top themes the results reveal one by one (null: all at once) */
+	reveal_top: number | null;
+	/** how many of those are revealed so far, from the last place up */
+	revealed_count: Generated<number>;
+	/** 1: inputs reach the screens only after the facilitator approved them */
+	moderation: Generated<number>;
+	/** JSON list of words that hold an input for review; null: the built-in lists */
+	word_filter: string | null;
+	/** the question in the other language, if given */
+	prompt_other: string | null;
 }
 
 export interface ParticipantTable {
@@ -48,6 +68,10 @@ export interface InputTable {
 	participant_id: string;
 	text: string;
 	hidden: number;
+	/** 1: waiting for the facilitator's approval; on no screen, in no theme */
+	held: Generated<number>;
+	/** what the author wrote, once the facilitator corrected the text */
+	original_text: string | null;
 	created_at: string;
 	updated_at: string;
 	deleted_at: string | null;
@@ -115,6 +139,9 @@ export interface ActivityTable {
 	type: string;
 	month: number | null;
 	quarter: number | null;
+	year: number | null;
+	/** yyyy-mm-dd, when the day is fixed; month, quarter and year then follow from it. */
+	date: string | null;
 	host: string;
 	responsible: string;
 	focus_area_id: string | null;

@@ -28,8 +28,13 @@ export async function appendThemeAction(
 	db: Kysely<Database>,
 	row: Insertable<ThemeActionTable>
 ): Promise<number> {
-	const result = await db.insertInto('theme_actions').values(row).executeTakeFirstOrThrow();
-	return Number(result.insertId);
+	// RETURNING rather than the driver's last insert id, which PostgreSQL does not report.
+	const { id } = await db
+		.insertInto('theme_actions')
+		.values(row)
+		.returning('id')
+		.executeTakeFirstOrThrow();
+	return id;
 }
 
 export async function listThemeActions(

@@ -21,8 +21,14 @@ export async function participantVotes(
 		.execute();
 }
 
-export async function insertVote(db: Db, row: NewVote): Promise<void> {
-	await db.insertInto('votes').values(row).execute();
+/** Stores the dot unless its id is taken already; true when this call stored it. */
+export async function insertVoteOnce(db: Db, row: NewVote): Promise<boolean> {
+	const result = await db
+		.insertInto('votes')
+		.values(row)
+		.onConflict((oc) => oc.column('id').doNothing())
+		.executeTakeFirst();
+	return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
 }
 
 export async function deleteVote(db: Db, id: string): Promise<void> {

@@ -32,9 +32,23 @@ export async function updateWorkshopPhase(
 		.updateTable('workshops')
 		.set(
 			phase === 'voting'
-				? { phase, updated_at: now, voting_opened_at: now }
+				? // a timer that ran out in an earlier round does not close the new one
+					{ phase, updated_at: now, voting_opened_at: now, voting_ends_at: null }
 				: { phase, updated_at: now }
 		)
+		.where('code', '=', code)
+		.execute();
+}
+
+export async function updateModeration(
+	db: Kysely<Database>,
+	code: string,
+	change: { moderation?: number; word_filter?: string | null },
+	now: string
+): Promise<void> {
+	await db
+		.updateTable('workshops')
+		.set({ ...change, updated_at: now })
 		.where('code', '=', code)
 		.execute();
 }
@@ -59,6 +73,9 @@ export async function updateVotingConfig(
 		allow_stacking?: number;
 		results_hidden?: number;
 		results_revealed?: number;
+		voting_ends_at?: string | null;
+		reveal_top?: number | null;
+		revealed_count?: number;
 	},
 	now: string
 ): Promise<void> {

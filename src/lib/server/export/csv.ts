@@ -44,7 +44,7 @@ export function renderCsv(report: WorkshopReport): string {
 	}
 	const people = new Map(report.participants.map((p) => [p.id, p]));
 	const rows = [...inputsById(report).values()]
-		.filter((input) => !input.hidden)
+		.filter((input) => !input.hidden && !input.held)
 		.map((input) => {
 			const theme = themeOf.get(input.id);
 			const person = people.get(input.participantId);

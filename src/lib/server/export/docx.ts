@@ -3,6 +3,7 @@ import {
 	BorderStyle,
 	Document,
 	HeadingLevel,
+	ImageRun,
 	Packer,
 	Paragraph,
 	Table,
@@ -12,7 +13,9 @@ import {
 	WidthType
 } from 'docx';
 import { SCORE_CRITERIA } from '../../shared/types';
+import { xmlSafe } from '../../shared/xml';
 import type { MessageKey } from '../../i18n/index';
+import { reportMapPng } from './map-image';
 import {
 	activityWhen,
 	dateText,
@@ -59,17 +62,8 @@ function table(header: string[], rows: string[][], widths: number[]): Table {
 	});
 }
 
-/**
- * Characters XML 1.0 does not allow (control characters but tab and newlines, U+FFFE, U+FFFF,
- * lone surrogates): Word refuses a document with one of them, so one participant could break the
- * draft for everyone.
- */
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF\uD800-\uDFFF]/gu;
-
-export function xmlSafe(text: string): string {
-	return text.replace(XML_INVALID, '');
-}
+// Its home is shared/xml.ts (the SVG map and the spreadsheet need it too).
+export { xmlSafe };
 
 /** Every string of the report made XML-safe (the translator and other functions untouched). */
 function xmlSafeDeep<T>(value: T): T {
@@ -78,6 +72,21 @@ function xmlSafeDeep<T>(value: T): T {
 	if (value && typeof value === 'object')
 		return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, xmlSafeDeep(v)])) as T;
 	return value;
+}
+
+/** The theme map (map.png) across the A4 text width: 9,026 twips, 601 px at 96 dpi. */
+async function mapPicture(report: WorkshopReport): Promise<Paragraph> {
+	const width = 601;
+	return new Paragraph({
+		children: [
+			new ImageRun({
+				type: 'png',
+				data: await reportMapPng(report),
+				transformation: { width, height: Math.round((width * 1080) / 1920) },
+				altText: { name: report.t('export.map'), description: report.workshop.prompt }
+			})
+		]
+	});
 }
 
 /** The mandate draft as a Word document; docx escapes all text, so user input stays text. */
@@ -137,7 +146,7 @@ export async function renderDocx(raw: WorkshopReport): Promise<Buffer> {
 			);
 		}
 		if (area.owner) body.push(labelled(t('export.owner'), area.owner));
-		const quotes = area.quoteIds.map((id) => byId.get(id)).filter((i) => i && !i.hidden);
+		const quotes = area.quoteIds.map((id) => byId.get(id)).filter((i) => i && !i.hidden && !i.held);
 		if (quotes.length) {
 			body.push(
 				new Paragraph({ children: [new TextRun({ text: t('export.quotes'), bold: true })] })
@@ -168,11 +177,14 @@ export async function renderDocx(raw: WorkshopReport): Promise<Buffer> {
 					a.responsible,
 					a.focusAreaId ? (areas.get(a.focusAreaId) ?? '') : ''
 				]),
-				// A4 text width (9,026 twips) in 9 pt: the activity and focus area get the most room.
-				[950, 2150, 1600, 1250, 1300, 1750]
+				// A4 text width (9,026 twips) in 9 pt: the activity and focus area get the most room,
+				// "when" enough for "11. desember 2027" on one line; every cell wraps, so no title is cut.
+				[1350, 2050, 1450, 1150, 1250, 1776]
 			)
 		);
 	}
+
+	body.push(heading(t('export.map'), HeadingLevel.HEADING_1), await mapPicture(report));
 
 	body.push(heading(t('export.appendix'), HeadingLevel.HEADING_1));
 	body.push(labelled(t('export.question'), workshop.prompt));
@@ -180,7 +192,7 @@ export async function renderDocx(raw: WorkshopReport): Promise<Buffer> {
 		para(
 			t('export.participants', {
 				n: report.participants.length,
-				m: report.inputs.filter((i) => !i.hidden).length
+				m: report.inputs.filter((i) => !i.hidden && !i.held).length
 			})
 		)
 	);

@@ -86,7 +86,7 @@ export function renderMarkdown(report: WorkshopReport): string {
 			line();
 		}
 		if (area.owner) block(`**${t('export.owner')}:** ${mdText(area.owner)}`);
-		const quotes = area.quoteIds.map((id) => byId.get(id)).filter((i) => i && !i.hidden);
+		const quotes = area.quoteIds.map((id) => byId.get(id)).filter((i) => i && !i.hidden && !i.held);
 		if (quotes.length) {
 			line(`**${t('export.quotes')}:**`);
 			line();
@@ -123,7 +123,7 @@ export function renderMarkdown(report: WorkshopReport): string {
 	line(
 		t('export.participants', {
 			n: report.participants.length,
-			m: report.inputs.filter((i) => !i.hidden).length
+			m: report.inputs.filter((i) => !i.hidden && !i.held).length
 		})
 	);
 	for (const group of inputsByTheme(report)) {

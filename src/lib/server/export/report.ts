@@ -1,4 +1,5 @@
-import type { MessageKey, Translate } from '../../i18n/index';
+import type { Translate } from '../../i18n/index';
+import { inPlanOrder, whenText } from '../../shared/activity-when';
 import { staffTranslator } from '../../i18n/staff';
 import type {
 	ActivityView,
@@ -52,7 +53,7 @@ export function inputsByTheme(
 ): { label: string; themeId: string | null; inputs: InputView[] }[] {
 	const byId = inputsById(report);
 	const visible = (ids: string[]) =>
-		ids.map((id) => byId.get(id)).filter((i): i is InputView => !!i && !i.hidden);
+		ids.map((id) => byId.get(id)).filter((i): i is InputView => !!i && !i.hidden && !i.held);
 	const groups = rankedThemes(report).map((t) => ({
 		label: t.label,
 		themeId: t.id as string | null,
@@ -64,16 +65,14 @@ export function inputsByTheme(
 	return groups;
 }
 
+/** "11. februar 2027", "mars 2027", "2. kvartal 2027": as precise as the board planned it. */
 export function activityWhen(activity: ActivityView, t: Translate): string {
-	if (activity.month) return t(`month.${activity.month}` as MessageKey);
-	if (activity.quarter) return t('quarter', { n: activity.quarter });
-	return t('unplanned');
+	return whenText(activity, t);
 }
 
-/** Activities in calendar order; unscheduled ones last. */
+/** Activities in calendar order, year by year; unscheduled ones last. */
 export function planInOrder(activities: ActivityView[]): ActivityView[] {
-	const key = (a: ActivityView) => (a.month ? a.month : a.quarter ? a.quarter * 3 - 0.5 : 99);
-	return [...activities].sort((a, b) => key(a) - key(b) || a.title.localeCompare(b.title));
+	return inPlanOrder(activities);
 }
 
 export function themeLabel(report: WorkshopReport, themeId: string): string {

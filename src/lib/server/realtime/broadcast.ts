@@ -17,11 +17,12 @@ export function wireBroadcasts(io: RealtimeServer, events: DomainEvents): () => 
 	const offs = [
 		events.on('input.created', ({ code, input }) => {
 			io.to(inputAudience(code, input.participantId)).emit('input:created', input);
-			if (!input.hidden) projector(code).emit('input:created', toScreenInput(input));
+			if (!input.hidden && !input.held) projector(code).emit('input:created', toScreenInput(input));
 		}),
 		events.on('input.updated', ({ code, input }) => {
 			io.to(inputAudience(code, input.participantId)).emit('input:updated', input);
-			if (input.hidden) projector(code).emit('input:deleted', { id: input.id });
+			// hidden or waiting for approval: off the screen (an approved one arrives as an update)
+			if (input.hidden || input.held) projector(code).emit('input:deleted', { id: input.id });
 			else projector(code).emit('input:updated', toScreenInput(input));
 		}),
 		events.on('input.deleted', ({ code, id, participantId }) => {

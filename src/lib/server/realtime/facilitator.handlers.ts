@@ -1,4 +1,5 @@
-import type { ThemeService } from '../workshop/theme.service';
+import type { ModerationService } from '../workshop/moderation.service';
+import type { Themes } from '../workshop/themes';
 import type { VoteService } from '../workshop/vote.service';
 import type { WorkshopService } from '../workshop/workshop.service';
 import { command } from './command';
@@ -7,17 +8,26 @@ import type { RealtimeSocket } from './types';
 /** What only the facilitator may do. */
 export function facilitatorHandlers(
 	workshops: WorkshopService,
-	themes: ThemeService,
-	votes: VoteService
+	themes: Themes,
+	votes: VoteService,
+	moderation: ModerationService
 ) {
 	return (socket: RealtimeSocket) => {
 		const { code } = socket.data;
-		command(socket, 'workshop:set-phase', ['facilitator'], async (payload) => ({
-			workshop: await workshops.setPhase(code, payload)
-		}));
+		command(socket, 'workshop:set-phase', ['facilitator'], async (payload) => {
+			const workshop = await workshops.setPhase(code, payload);
+			await themes.setPhase(code, workshop.phase);
+			return { workshop };
+		});
 		command(socket, 'voting:configure', ['facilitator'], async (payload) => ({
 			workshop: await votes.configure(code, payload)
 		}));
+		command(socket, 'input:moderate', ['facilitator'], async (payload) => ({
+			input: await moderation.moderate(code, payload)
+		}));
+		command(socket, 'moderation:configure', ['facilitator'], (payload) =>
+			moderation.configure(code, payload)
+		);
 		command(socket, 'theme:act', ['facilitator'], async (payload) => ({
 			themes: await themes.act(code, payload)
 		}));

@@ -10,10 +10,10 @@ import { boardHandlers } from './board.handlers';
 import { wireThemeBroadcasts, wireVoteAndBoardBroadcasts } from './theme-broadcast';
 import { facilitatorHandlers } from './facilitator.handlers';
 import { participantHandlers } from './participant.handlers';
-import { Presence } from './presence';
+import { PresenceBoard } from './presence';
 import { toScreenInput } from '../workshop/mappers';
 import { floodGuard } from './flood';
-import { participantRoom, roleRoom, screenRooms, workshopRoom } from './rooms';
+import { participantRoom, roleRoom, workshopRoom } from './rooms';
 import type { RealtimeServer, RealtimeSocket } from './types';
 
 export interface Realtime {
@@ -34,12 +34,19 @@ export function createRealtime(httpServer: HttpServer, runtime: Runtime): Realti
 		allowRequest: (req, callback) =>
 			callback(null, originAllowed(req.headers.origin, req.headers.host, runtime.config)),
 		pingInterval: 10_000,
-		pingTimeout: 8_000
+		pingTimeout: 8_000,
+		...runtime.cluster?.serverOptions()
 	});
+	runtime.cluster?.themes.attach(io);
 	const { workshops } = runtime;
-	const presence = new Presence();
+	const presence = new PresenceBoard(io, runtime.cluster !== null);
 	const forParticipant = participantHandlers(workshops, runtime.votes, runtime.limits);
-	const forFacilitator = facilitatorHandlers(workshops, runtime.themes, runtime.votes);
+	const forFacilitator = facilitatorHandlers(
+		workshops,
+		runtime.themes,
+		runtime.votes,
+		runtime.moderation
+	);
 	const forBoard = boardHandlers(runtime.board);
 
 	io.use(authMiddleware(workshops, runtime.limits, runtime.config));
@@ -63,12 +70,10 @@ export function createRealtime(httpServer: HttpServer, runtime: Runtime): Realti
 		forBoard(socket);
 
 		socket.join([workshopRoom(code), roleRoom(code, role)]);
-		const announcePresence = (count: number) =>
-			io.to(screenRooms(code)).emit('presence:updated', { participantsOnline: count });
 		if (role === 'participant' && participantId) {
 			socket.join(participantRoom(code, participantId));
-			announcePresence(presence.join(code, participantId));
-			socket.on('disconnect', () => announcePresence(presence.leave(code, participantId)));
+			presence.join(code, participantId);
+			socket.on('disconnect', () => presence.leave(code, participantId));
 		}
 
 		try {
@@ -84,7 +89,7 @@ export function createRealtime(httpServer: HttpServer, runtime: Runtime): Realti
 					participantId,
 					participant,
 					inputs,
-					participantsOnline: presence.count(code),
+					participantsOnline: await presence.count(code),
 					themes: voting ? await runtime.themes.snapshot(code) : undefined,
 					votes: votes.visible ? votes : undefined,
 					myVotes: await runtime.votes.mine(code, participantId)
@@ -99,10 +104,10 @@ export function createRealtime(httpServer: HttpServer, runtime: Runtime): Realti
 				socket.emit('session:ready', {
 					role,
 					workshop,
-					inputs: inputs.filter((i) => !i.hidden).map(toScreenInput),
+					inputs: inputs.filter((i) => !i.hidden && !i.held).map(toScreenInput),
 					themes,
 					votes,
-					participantsOnline: presence.count(code)
+					participantsOnline: await presence.count(code)
 				});
 			} else {
 				const [inputs, themes, votes, board] = await Promise.all([
@@ -118,7 +123,7 @@ export function createRealtime(httpServer: HttpServer, runtime: Runtime): Realti
 					themes,
 					votes,
 					board,
-					participantsOnline: presence.count(code)
+					participantsOnline: await presence.count(code)
 				});
 			}
 		} catch (err) {

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import * as board from '../db/board.repository';
 import type { ActivityRow, Database, FocusAreaRow, MandateRow } from '../db/schema';
 import type { ActivityView, BoardState, FocusAreaView, MandateView } from '../../shared/types';
+import { resolveWhen, touchesWhen, type ActivityWhen } from '../../shared/activity-when';
 import {
 	DeleteBoardItem,
 	OrderFocusAreas,
@@ -41,6 +42,8 @@ const toActivity = (row: ActivityRow): ActivityView => ({
 	type: row.type as ActivityView['type'],
 	month: row.month,
 	quarter: row.quarter,
+	year: row.year,
+	date: row.date,
 	host: row.host,
 	responsible: row.responsible,
 	focusAreaId: row.focus_area_id,
@@ -86,6 +89,12 @@ export class BoardService {
 	async updateMandate(code: string, payload: unknown): Promise<BoardState> {
 		const body = parse(SaveMandate, payload);
 		const by = body.editor;
+		const stored = await board.findMandate(this.db, code);
+		unchangedSince(body.base, {
+			purpose: stored?.purpose ?? '',
+			scope: stored?.scope ?? '',
+			yearTheme: stored?.year_theme ?? ''
+		});
 		await board.saveMandate(
 			this.db,
 			code,
@@ -113,6 +122,7 @@ export class BoardService {
 		const existing = await board.findFocusArea(this.db, id);
 		if (existing && existing.workshop_code !== code)
 			throw new DomainError('id_conflict', 'That id is taken.');
+		if (existing) unchangedSince(body.base, existing);
 		const themes: string[] = JSON.parse(fields.theme_ids ?? existing?.theme_ids ?? '[]');
 		if (body.suggestQuotes === true || (!existing && fields.quote_ids === undefined)) {
 			fields.quote_ids = JSON.stringify(await this.representatives(code, themes, 3));
@@ -174,11 +184,15 @@ export class BoardService {
 		const fields = {
 			title: body.title,
 			type: body.type,
-			month: body.month,
-			quarter: body.quarter,
 			host: body.host,
 			responsible: body.responsible,
 			focus_area_id: body.focusAreaId
+		};
+		const change: Partial<ActivityWhen> = {
+			date: body.date,
+			month: body.month,
+			quarter: body.quarter,
+			year: body.year
 		};
 		if (fields.focus_area_id) {
 			const area = await board.findFocusArea(this.db, fields.focus_area_id);
@@ -189,15 +203,16 @@ export class BoardService {
 		const existing = await board.findActivity(this.db, id);
 		if (existing && existing.workshop_code !== code)
 			throw new DomainError('id_conflict', 'That id is taken.');
+		if (existing) unchangedSince(body.base, existing);
 		if (!existing) {
 			if (!fields.title) throw new DomainError('invalid_payload', 'An activity needs a title.');
+			const unplanned = { date: null, month: null, quarter: null, year: null };
 			await board.insertActivity(this.db, {
 				id,
 				workshop_code: code,
 				title: fields.title,
 				type: fields.type ?? 'other',
-				month: fields.month ?? null,
-				quarter: fields.quarter ?? (fields.month ? Math.ceil(fields.month / 3) : null),
+				...resolveWhen(unplanned, change),
 				host: fields.host ?? '',
 				responsible: fields.responsible ?? '',
 				focus_area_id: fields.focus_area_id ?? null,
@@ -207,7 +222,15 @@ export class BoardService {
 		} else {
 			if (fields.title === '')
 				throw new DomainError('invalid_payload', 'An activity needs a title.');
-			await board.updateActivity(this.db, id, { ...fields, updated_at: now, updated_by: by });
+			// The "when" fields are written together, and only when the change names one of them,
+			// so a title edit never undoes someone else's new date.
+			const when = touchesWhen(change) ? resolveWhen(existing, change) : {};
+			await board.updateActivity(this.db, id, {
+				...fields,
+				...when,
+				updated_at: now,
+				updated_by: by
+			});
 		}
 		return this.changed(code, by);
 	}
@@ -218,5 +241,20 @@ export class BoardService {
 		if (!row || row.workshop_code !== code) throw new DomainError('not_found', 'No such activity.');
 		await board.deleteActivity(this.db, row.id);
 		return this.changed(code, body.editor);
+	}
+}
+
+/**
+ * Refuses a save when a field the editor started from has changed since: two people typing in
+ * one field see each other's text instead of the last save silently winning.
+ */
+function unchangedSince(base: Record<string, string> | undefined, stored: object): void {
+	if (!base) return;
+	const now = stored as Record<string, unknown>;
+	for (const [field, was] of Object.entries(base)) {
+		const value = now[field];
+		if (typeof value === 'string' && value.trim() !== was.trim()) {
+			throw new DomainError('edit_conflict', `Someone changed ${field} while you were typing.`);
+		}
 	}
 }

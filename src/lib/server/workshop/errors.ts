@@ -51,6 +51,7 @@ export function httpStatus(code: ErrorCode): number {
 		case 'voting_closed':
 		case 'budget_exhausted':
 		case 'already_voted':
+		case 'edit_conflict':
 			return 409;
 		case 'rate_limited':
 			return 429;
@@ -58,6 +59,8 @@ export function httpStatus(code: ErrorCode): number {
 			return 413;
 		case 'internal':
 			return 500;
+		case 'unavailable':
+			return 503;
 		default:
 			return 400;
 	}

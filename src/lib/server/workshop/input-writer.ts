@@ -8,6 +8,7 @@ import type { DomainEvents } from './domain-events';
 import { DomainError } from './errors';
 import { toInputView } from './mappers';
 import { ensureParticipant } from './participants';
+import { mustWait } from './word-filter';
 
 /** One `input:submit`, already parsed: the id the phone generated and its text. */
 export interface InputSubmission {
@@ -52,6 +53,8 @@ async function storeInput(db: Kysely<Database>, submission: InputSubmission): Pr
 	const workshop = await workshops.findWorkshop(db, code);
 	if (!workshop) throw new DomainError('unknown_workshop', 'No workshop has that code.');
 	requireOpen(workshop);
+	// with moderation on, or a word of the filter, it waits for the facilitator's approval
+	const held = mustWait(workshop, text);
 	// the first input is what makes a phone a participant
 	await ensureParticipant(db, code, participantId, now, submission.beforeCreate);
 	const { row, created } = await inputs.insertInputOnce(db, {
@@ -60,6 +63,7 @@ async function storeInput(db: Kysely<Database>, submission: InputSubmission): Pr
 		participant_id: participantId,
 		text,
 		hidden: 0,
+		held: held ? 1 : 0,
 		created_at: now,
 		updated_at: now
 	});

@@ -27,12 +27,16 @@ export interface LiveThemesOptions {
  * the path that acknowledges a submission.
  */
 export class LiveThemes {
-	private version = 0;
+	// starts at the clock, so an engine opened later (after a restart, or on another node) counts
+	// on from above what any earlier one sent
+	private version = Date.now();
 	private timer: NodeJS.Timeout | null = null;
 	private firstPending: number | null = null;
 	private refining = false;
 	private again = false;
 	private closed = false;
+	/** While voting and after: no refinement reshapes the map people vote on. */
+	private frozen = false;
 
 	constructor(
 		private engine: ThemeEngine,
@@ -80,13 +84,21 @@ export class LiveThemes {
 		this.changed();
 	}
 
-	/** Swaps in an engine rebuilt from a stored state (undo and redo). */
+	/**
+	 * Swaps in an engine rebuilt from a stored state (undo and redo). No refinement follows: the
+	 * map is to be exactly the one it was, until new inputs arrive.
+	 */
 	replace(state: EngineState, inputs: InputText[]): void {
+		if (this.timer) clearTimeout(this.timer);
+		this.timer = null;
+		this.firstPending = null;
 		this.engine = ThemeEngine.restore(state, inputs, {
 			lang: this.options.language,
 			question: this.options.question
 		});
-		this.changed();
+		this.version++;
+		this.options.onChange();
+		this.options.onPersist();
 	}
 
 	private changed(): void {
@@ -96,8 +108,18 @@ export class LiveThemes {
 		this.schedule();
 	}
 
+	get isFrozen(): boolean {
+		return this.frozen;
+	}
+
+	setFrozen(frozen: boolean): void {
+		this.frozen = frozen;
+		if (frozen && this.timer) clearTimeout(this.timer);
+		if (!frozen && this.engine.refineDue()) this.schedule();
+	}
+
 	private schedule(): void {
-		if (this.closed) return;
+		if (this.closed || this.frozen) return;
 		if (this.engine.refineDue()) return void this.runSoon(0);
 		const now = Date.now();
 		this.firstPending ??= now;
@@ -116,10 +138,12 @@ export class LiveThemes {
 
 	/** One refinement pass; a change that lands meanwhile is kept and triggers another pass. */
 	async refine(): Promise<void> {
+		if (this.frozen) return;
 		if (this.refining) {
 			this.again = true;
 			return;
 		}
+		if (this.timer) clearTimeout(this.timer);
 		this.timer = null;
 		this.firstPending = null;
 		this.refining = true;

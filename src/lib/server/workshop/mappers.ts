@@ -8,7 +8,8 @@ export function toScreenInput(input: InputView): ScreenInput {
 		text: input.text,
 		createdAt: input.createdAt,
 		updatedAt: input.updatedAt,
-		hidden: input.hidden
+		hidden: input.hidden,
+		held: input.held
 	};
 }
 
@@ -24,8 +25,13 @@ export function toWorkshopView(row: WorkshopRow): WorkshopView {
 			dots: row.dots_per_participant,
 			allowStacking: row.allow_stacking === 1,
 			hideResults: row.results_hidden === 1,
-			revealed: row.results_revealed === 1
-		}
+			revealed: row.results_revealed === 1,
+			endsAt: row.voting_ends_at,
+			revealTop: row.reveal_top,
+			revealedCount: row.revealed_count
+		},
+		moderation: row.moderation === 1,
+		promptOther: row.prompt_other
 	};
 }
 
@@ -40,6 +46,8 @@ export function toInputView(row: InputRow): InputView {
 		text: row.text,
 		createdAt: row.created_at,
 		updatedAt: row.updated_at,
-		hidden: row.hidden === 1
+		hidden: row.hidden === 1,
+		held: row.held === 1,
+		originalText: row.original_text
 	};
 }

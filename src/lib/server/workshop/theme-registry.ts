@@ -130,6 +130,14 @@ export class ThemeRegistry {
 		log.info('theme engine left memory', { code, why });
 	}
 
+	/** Drops an engine without writing it (it is another node's now). */
+	drop(code: string): void {
+		const entry = this.entries.get(code);
+		if (!entry) return;
+		this.entries.delete(code);
+		entry.opened.then((themes) => themes.live.close()).catch(() => undefined);
+	}
+
 	/** Stops the sweeps; the caller writes and closes the engines. */
 	stop(): void {
 		clearInterval(this.sweeper);

@@ -71,7 +71,8 @@ export async function openThemes(
 	};
 	const open = (state: EngineState | null) => {
 		const live = LiveThemes.create(texts, state, liveOptions);
-		for (const row of rows) if (row.hidden) live.current.setHidden(row.id, true);
+		for (const row of rows) if (row.hidden || row.held) live.current.setHidden(row.id, true);
+		live.setFrozen(workshop.phase === 'voting' || workshop.phase === 'closed');
 		return live;
 	};
 

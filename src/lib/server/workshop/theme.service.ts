@@ -4,10 +4,11 @@ import type { EngineState } from '../clustering/index';
 import * as inputs from '../db/input.repository';
 import * as themeRepo from '../db/theme.repository';
 import type { Database } from '../db/schema';
-import type { ThemesSnapshot } from '../../shared/types';
+import type { Phase, ThemesSnapshot } from '../../shared/types';
 import type { DomainEvents } from './domain-events';
 import { DomainError } from './errors';
-import type { LiveThemes } from './live-themes';
+import { INPUT_EVENTS, changeInput, type InputEvent } from './theme-inputs';
+import type { Themes } from './themes';
 import {
 	applyThemeAction,
 	checkTargets,
@@ -33,6 +34,10 @@ export interface ThemeServiceOptions {
 	limits?: RegistryLimits;
 	/** The clock idle time is measured by (tests). */
 	now?: () => number;
+	/** Follow the local input events (one node); a cluster routes them itself. Default true. */
+	listen?: boolean;
+	/** Whether this node may write a workshop's state now (a cluster: while it holds the lease). */
+	mayWrite?: (code: string) => boolean;
 }
 
 /**
@@ -40,7 +45,7 @@ export interface ThemeServiceOptions {
  * facilitator's edits. It listens to the domain events, so whatever stores an input (socket or
  * form post) also updates the themes, after the submission has been acknowledged, never before.
  */
-export class ThemeService {
+export class ThemeService implements Themes {
 	private readonly registry: ThemeRegistry;
 	/** Workshops whose engine state changed since it was last written. */
 	private readonly dirty = new Set<string>();
@@ -60,37 +65,27 @@ export class ThemeService {
 			options.limits ?? registryLimits(),
 			options.now
 		);
-		const later = (code: string, run: (live: LiveThemes) => void) =>
-			setImmediate(() => {
-				if (this.closed) return;
-				this.load(code)
-					.then((w) => run(w.live))
-					.catch((err) => log.error('themes not updated', { code }, err));
-			});
-		this.unsubscribe = [
-			events.on('input.created', ({ code, input }) =>
-				later(code, (live) =>
-					live.change((engine) => {
-						engine.add({ id: input.id, text: input.text });
-						if (input.hidden) engine.setHidden(input.id, true);
-					})
-				)
-			),
-			events.on('input.updated', ({ code, input }) =>
-				later(code, (live) =>
-					live.change((engine) => {
-						// A re-placement only when the words changed: moderation keeps the input's place.
-						if (engine.store.inputs.get(input.id)?.text !== input.text) {
-							engine.update(input.id, input.text);
-						}
-						engine.setHidden(input.id, input.hidden);
-					})
-				)
-			),
-			events.on('input.deleted', ({ code, id }) =>
-				later(code, (live) => live.change((engine) => engine.remove(id)))
-			)
-		];
+		this.unsubscribe =
+			options.listen === false
+				? []
+				: INPUT_EVENTS.map((name) =>
+						events.on(name, (payload) => this.applyInput({ name, payload } as InputEvent))
+					);
+	}
+
+	/**
+	 * Brings the engine in step with one stored change to an input, after the submission was
+	 * acknowledged (never on its path). In a cluster the node that runs the engine gets here for
+	 * inputs stored on any node.
+	 */
+	applyInput(event: InputEvent): void {
+		const { code } = event.payload;
+		setImmediate(() => {
+			if (this.closed) return;
+			this.load(code)
+				.then((w) => w.live.change((engine) => changeInput(engine, event)))
+				.catch((err) => log.error('themes not updated', { code }, err));
+		});
 	}
 
 	/** The workshop's themes, loaded from the database on first use. */
@@ -107,6 +102,17 @@ export class ThemeService {
 		// a rebuilt map replaces the damaged row at the next write
 		if (rebuiltFrom) this.persistLater(code);
 		return { live, history, queue: Promise.resolve() };
+	}
+
+	/** Drops a workshop's engine without writing it: another node runs it now. */
+	drop(code: string): void {
+		this.dirty.delete(code);
+		this.registry.drop(code);
+	}
+
+	/** Whether this node has the workshop's engine in memory. */
+	isOpen(code: string): boolean {
+		return this.registry.peek(code) !== undefined;
 	}
 
 	/** Engines in memory now (operations and tests). */
@@ -153,6 +159,27 @@ export class ThemeService {
 		return this.snapshot(code);
 	}
 
+	async currentThemes(code: string, themeIds: string[]): Promise<Record<string, string | null>> {
+		const engine = (await this.load(code)).live.current;
+		return Object.fromEntries(themeIds.map((id) => [id, engine.currentTheme(id)]));
+	}
+
+	/**
+	 * From voting on, the map holds still: no refinement reshapes it, and every theme's name is
+	 * locked, so when input opens again no theme people put dots on dissolves or is renamed.
+	 */
+	setPhase(code: string, phase: Phase): Promise<void> {
+		return this.serial(code, async (w) => {
+			const frozen = phase === 'voting' || phase === 'closed';
+			if (frozen && !w.live.isFrozen) {
+				w.live.change((engine) => {
+					for (const t of engine.themes()) engine.rename(t.id, t.label, true);
+				});
+			}
+			w.live.setFrozen(frozen);
+		});
+	}
+
 	/** Why an input sits where it does: the words it shares with its theme. */
 	async explain(
 		code: string,
@@ -181,6 +208,8 @@ export class ThemeService {
 				await this.workshops.setInputHidden(code, action.inputId, action.hidden);
 			const before = JSON.stringify(engine.exportState());
 			w.live.change((e) => applyThemeAction(e, action));
+			// a new granularity reshapes the whole map: the state kept for redo is the reshaped one
+			if (action.type === 'granularity') await w.live.refine();
 			const after = JSON.stringify(w.live.current.exportState());
 			const id = await themeRepo.appendThemeAction(this.db, {
 				workshop_code: code,
@@ -267,6 +296,8 @@ export class ThemeService {
 	}
 
 	private async write(code: string, themes: WorkshopThemes, now = new Date().toISOString()) {
+		// a node that lost the workshop to another must not overwrite what the new owner writes
+		if (this.options.mayWrite && !this.options.mayWrite(code)) return;
 		const state = JSON.stringify(themes.live.current.exportState());
 		await themeRepo.saveThemeState(this.db, code, state, now);
 	}

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import * as participants from '../db/participant.repository';
 import * as votes from '../db/vote.repository';
 import * as workshops from '../db/workshop.repository';
 import type { Database, ParticipantRow } from '../db/schema';
@@ -8,18 +9,33 @@ import { DomainError } from './errors';
 import { toWorkshopView } from './mappers';
 import { CastVote, ConfigureVoting, RetractVote } from '../../shared/schemas/index';
 import { parse } from './parse';
+import type { Themes } from './themes';
+
+/** The vote's timer has run out. */
+const timeIsUp = (endsAt: string | null) => endsAt !== null && Date.parse(endsAt) <= Date.now();
 
 /**
  * Dot voting. Each dot is a row keyed by the id the phone generated, so a replayed tap is the same
- * dot; the budget check and the insert run in one transaction, so concurrent taps cannot overspend.
+ * dot; the budget check and the insert run in one transaction that holds the participant's lock,
+ * so concurrent taps cannot overspend.
  */
 export class VoteService {
 	constructor(
 		private readonly db: Kysely<Database>,
 		private readonly events: DomainEvents,
-		/** Which theme ids exist now (votes go to themes on the map). */
-		private readonly themeExists: (code: string, themeId: string) => Promise<boolean>
+		/**
+		 * The themes on the map: a dot keeps the theme id it was cast on, and counts for the theme
+		 * that id stands for now, so dots follow a merge (and go back on its undo).
+		 */
+		private readonly themes: Pick<Themes, 'themeExists' | 'currentThemes'>
 	) {}
+
+	/** Each dot's theme as it stands now; dots on themes gone from the map count nowhere. */
+	private async current<T extends { theme_id: string }>(code: string, rows: T[]) {
+		const ids = [...new Set(rows.map((r) => r.theme_id))];
+		const now = ids.length ? await this.themes.currentThemes(code, ids) : {};
+		return rows.map((row) => ({ ...row, theme: now[row.theme_id] ?? null }));
+	}
 
 	private async workshop(code: string) {
 		const row = await workshops.findWorkshop(this.db, code);
@@ -38,6 +54,21 @@ export class VoteService {
 		] as const) {
 			const value = body[field];
 			if (value !== undefined) config[column] = value ? 1 : 0;
+		}
+		const now = Date.now();
+		if (body.timerSeconds !== undefined) {
+			config.voting_ends_at =
+				body.timerSeconds === null ? null : new Date(now + body.timerSeconds * 1000).toISOString();
+		}
+		if (body.revealTop !== undefined) {
+			config.reveal_top = body.revealTop;
+			config.revealed_count = 0;
+		}
+		if (body.revealNext) {
+			const row = await this.workshop(code);
+			const top = config.reveal_top !== undefined ? config.reveal_top : row.reveal_top;
+			const shown = config.revealed_count ?? row.revealed_count;
+			if (top !== null) config.revealed_count = Math.min(top, shown + 1);
 		}
 		await workshops.updateVotingConfig(this.db, code, config, new Date().toISOString());
 		const workshop = toWorkshopView(await this.workshop(code));
@@ -59,10 +90,11 @@ export class VoteService {
 	): Promise<MyVotes> {
 		const { id, themeId } = parse(CastVote, payload);
 		const workshop = await this.workshop(code);
-		if (workshop.phase !== 'voting' && !(await votes.findVote(this.db, id))) {
+		const closed = workshop.phase !== 'voting' || timeIsUp(workshop.voting_ends_at);
+		if (closed && !(await votes.findVote(this.db, id))) {
 			throw new DomainError('voting_closed', 'Voting is not open.');
 		}
-		if (!(await this.themeExists(code, themeId))) {
+		if (!(await this.themes.themeExists(code, themeId))) {
 			throw new DomainError('not_found', 'That theme no longer exists.');
 		}
 		const participant = await guard.register?.();
@@ -76,9 +108,17 @@ export class VoteService {
 		) {
 			guard.newVoter();
 		}
-		// Replay check, budget check and insert in one transaction: concurrent taps queue up behind
-		// each other, so a replayed id is seen as the same dot and the budget cannot be overspent.
+		// the ids that stand for the target theme now (a merged theme's old ids among them)
+		const earlier = await votes.participantVotes(this.db, code, participantId);
+		const onTarget = new Set(
+			(await this.current(code, earlier)).filter((v) => v.theme === themeId).map((v) => v.theme_id)
+		);
+		onTarget.add(themeId);
+		// Replay check, budget check and insert in one transaction, behind a lock on the participant:
+		// concurrent taps queue up behind each other (on SQLite's single writer and on PostgreSQL
+		// alike), so a replayed id is seen as the same dot and the budget cannot be overspent.
 		const created = await this.db.transaction().execute(async (trx) => {
+			await participants.lockParticipant(trx, code, participantId);
 			const replay = await votes.findVote(trx, id);
 			if (replay) {
 				if (replay.participant_id !== participantId || replay.workshop_code !== code) {
@@ -90,16 +130,18 @@ export class VoteService {
 			if (mine.length >= workshop.dots_per_participant) {
 				throw new DomainError('budget_exhausted', 'You have used all your dots.');
 			}
-			if (workshop.allow_stacking === 0 && mine.some((v) => v.theme_id === themeId)) {
+			if (workshop.allow_stacking === 0 && mine.some((v) => onTarget.has(v.theme_id))) {
 				throw new DomainError('already_voted', 'You have already put a dot on this theme.');
 			}
-			await votes.insertVote(trx, {
+			const stored = await votes.insertVoteOnce(trx, {
 				id,
 				workshop_code: code,
 				participant_id: participantId,
 				theme_id: themeId,
 				created_at: new Date().toISOString()
 			});
+			// Taken meanwhile by another participant's transaction (the lock covers only ours).
+			if (!stored) throw new DomainError('id_conflict', 'That id is already used.');
 			return true;
 		});
 		if (!created) return this.mine(code, participantId);
@@ -111,9 +153,14 @@ export class VoteService {
 	async retract(code: string, participantId: string, payload: unknown): Promise<MyVotes> {
 		const { themeId } = parse(RetractVote, payload);
 		const workshop = await this.workshop(code);
-		if (workshop.phase !== 'voting') throw new DomainError('voting_closed', 'Voting is not open.');
-		const mine = await votes.participantVotes(this.db, code, participantId);
-		const last = mine.filter((v) => v.theme_id === themeId).at(-1);
+		if (workshop.phase !== 'voting' || timeIsUp(workshop.voting_ends_at)) {
+			throw new DomainError('voting_closed', 'Voting is not open.');
+		}
+		const mine = await this.current(
+			code,
+			await votes.participantVotes(this.db, code, participantId)
+		);
+		const last = mine.filter((v) => v.theme === themeId).at(-1);
 		if (!last) throw new DomainError('not_found', 'No dot on that theme.');
 		await votes.deleteVote(this.db, last.id);
 		this.events.emit('votes.changed', { code });
@@ -122,15 +169,24 @@ export class VoteService {
 
 	async mine(code: string, participantId: string): Promise<MyVotes> {
 		const workshop = await this.workshop(code);
-		const rows = await votes.participantVotes(this.db, code, participantId);
+		const rows = await this.current(
+			code,
+			await votes.participantVotes(this.db, code, participantId)
+		);
 		const byTheme: Record<string, number> = {};
-		for (const row of rows) byTheme[row.theme_id] = (byTheme[row.theme_id] ?? 0) + 1;
+		for (const { theme } of rows) if (theme) byTheme[theme] = (byTheme[theme] ?? 0) + 1;
 		return { byTheme, left: Math.max(0, workshop.dots_per_participant - rows.length) };
 	}
 
 	async totals(code: string): Promise<VoteTotals> {
 		const workshop = await this.workshop(code);
-		const { totals, voters } = await votes.voteTotals(this.db, code);
+		const { totals: byId, voters } = await votes.voteTotals(this.db, code);
+		const now = await this.current(
+			code,
+			Object.entries(byId).map(([theme_id, n]) => ({ theme_id, n }))
+		);
+		const totals: Record<string, number> = {};
+		for (const { theme, n } of now) if (theme) totals[theme] = (totals[theme] ?? 0) + n;
 		return {
 			totals,
 			voters,

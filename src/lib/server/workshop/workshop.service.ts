@@ -28,6 +28,7 @@ import {
 	SubmitInput
 } from '../../shared/schemas/index';
 import { parse } from './parse';
+import { mustWait } from './word-filter';
 import { defaultPrompt, parseId, parseJoinCode } from './validation';
 
 export interface CreatedWorkshop {
@@ -74,7 +75,13 @@ export class WorkshopService {
 
 	async createWorkshop(payload: unknown): Promise<CreatedWorkshop> {
 		const fields = parse(NewWorkshop, payload);
-		const input = { ...fields, prompt: fields.prompt ?? defaultPrompt(fields.language) };
+		const other = fields.language === 'nb' ? 'en' : 'nb';
+		const input = {
+			...fields,
+			prompt: fields.prompt ?? defaultPrompt(fields.language),
+			// the standard question comes in both languages; a question of one's own as given
+			promptOther: fields.promptOther ?? (fields.prompt ? null : defaultPrompt(other))
+		};
 		const facilitatorToken = generateToken();
 		const boardToken = generateToken();
 		const projectorToken = projectorTokenFor(facilitatorToken);
@@ -86,6 +93,7 @@ export class WorkshopService {
 				code,
 				title: input.title,
 				prompt: input.prompt,
+				prompt_other: input.promptOther,
 				language: input.language,
 				phase: 'collecting',
 				facilitator_token_hash: hashToken(facilitatorToken),
@@ -239,8 +247,10 @@ export class WorkshopService {
 		requireOpen(await this.requireWorkshopRow(code));
 		if (row.text === text) return toInputView(row);
 		const now = this.timestamp();
-		await inputs.updateInputText(this.db, row.id, text, now);
-		const input = toInputView({ ...row, text, updated_at: now });
+		// a changed text is checked again: with moderation on, it waits for approval once more
+		const held = mustWait(await this.requireWorkshopRow(code), text) || row.held === 1;
+		await inputs.updateInputText(this.db, row.id, text, now, held);
+		const input = toInputView({ ...row, text, updated_at: now, held: held ? 1 : 0 });
 		this.events.emit('input.updated', { code, input });
 		return input;
 	}

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { isPlanDate, PLAN_YEARS, quarterOf, whenOfDate } from '../activity-when';
 import { ACTIVITY_TYPES, SCORE_CRITERIA } from '../types';
 import { Id, IdList, ThemeId, payload } from './ids';
 import { refusal, text } from './text';
@@ -20,11 +21,24 @@ const Editor = v.optional(
 	null
 );
 
+/**
+ * What each text field held when the editor started typing, by field name: a save over a value
+ * someone else changed meanwhile is refused (`edit_conflict`) instead of silently replacing it.
+ */
+const Base = v.optional(
+	v.record(
+		v.pipe(v.string(), v.maxLength(20)),
+		v.pipe(v.string(), v.maxLength(8000)),
+		refusal('invalid_payload', 'base must map field names to text.')
+	)
+);
+
 const field = (name: string, max: number, singleLine = false) =>
 	v.optional(text({ field: name, max, singleLine }));
 
 export const SaveMandate = payload({
 	editor: Editor,
+	base: Base,
 	purpose: field('Purpose', BOARD_LIMITS.text),
 	scope: field('Scope', BOARD_LIMITS.text),
 	yearTheme: field("The year's theme", BOARD_LIMITS.yearTheme, true)
@@ -53,6 +67,7 @@ const Scores = v.pipe(
 export const SaveFocusArea = payload({
 	id: Id,
 	editor: Editor,
+	base: Base,
 	title: field('Title', BOARD_LIMITS.title, true),
 	description: field('Description', BOARD_LIMITS.text),
 	rationale: field('Rationale', BOARD_LIMITS.text),
@@ -89,22 +104,75 @@ const monthOrQuarter = (max: number, name: string) => {
 	);
 };
 
-export const SaveActivity = payload({
-	id: Id,
-	editor: Editor,
-	title: field('Title', BOARD_LIMITS.title, true),
-	type: v.optional(
-		v.picklist(
-			ACTIVITY_TYPES,
-			refusal('invalid_payload', `Type must be one of ${ACTIVITY_TYPES.join(', ')}.`)
+const yearMessage = refusal(
+	'invalid_payload',
+	`Year must be a whole number from ${PLAN_YEARS.min} to ${PLAN_YEARS.max}, or empty.`
+);
+const Year = v.optional(
+	v.nullable(
+		v.pipe(
+			v.number(yearMessage),
+			v.integer(yearMessage),
+			v.minValue(PLAN_YEARS.min, yearMessage),
+			v.maxValue(PLAN_YEARS.max, yearMessage)
 		)
+	)
+);
+
+const dateMessage = refusal(
+	'invalid_payload',
+	`Date must be a real calendar date as yyyy-mm-dd in ${PLAN_YEARS.min}–${PLAN_YEARS.max}, or empty.`
+);
+const PlanDate = v.optional(
+	v.nullable(
+		v.pipe(v.string(dateMessage), v.maxLength(10, dateMessage), v.check(isPlanDate, dateMessage))
+	)
+);
+
+/**
+ * An activity's fields; a change names only those it changes. A date brings its month, quarter
+ * and year with it; a payload that gives them too must agree with it, as a month with its quarter.
+ */
+export const SaveActivity = v.pipe(
+	payload({
+		id: Id,
+		editor: Editor,
+		base: Base,
+		title: field('Title', BOARD_LIMITS.title, true),
+		type: v.optional(
+			v.picklist(
+				ACTIVITY_TYPES,
+				refusal('invalid_payload', `Type must be one of ${ACTIVITY_TYPES.join(', ')}.`)
+			)
+		),
+		date: PlanDate,
+		month: monthOrQuarter(12, 'Month'),
+		quarter: monthOrQuarter(4, 'Quarter'),
+		year: Year,
+		host: field('Host', BOARD_LIMITS.short, true),
+		responsible: field('Responsible', BOARD_LIMITS.short, true),
+		focusAreaId: v.optional(v.nullable(Id))
+	}),
+	v.check(
+		({ month, quarter }) => !month || !quarter || quarterOf(month) === quarter,
+		refusal('invalid_payload', 'The quarter must be the one the month is in.')
 	),
-	month: monthOrQuarter(12, 'Month'),
-	quarter: monthOrQuarter(4, 'Quarter'),
-	host: field('Host', BOARD_LIMITS.short, true),
-	responsible: field('Responsible', BOARD_LIMITS.short, true),
-	focusAreaId: v.optional(v.nullable(Id))
-});
+	v.check(
+		({ date, month, quarter, year }) => {
+			if (!date) return true;
+			const fixed = whenOfDate(date);
+			return [
+				[month, fixed.month],
+				[quarter, fixed.quarter],
+				[year, fixed.year]
+			].every(([given, implied]) => given == null || given === implied);
+		},
+		refusal('invalid_payload', 'Month, quarter and year must be those of the date.')
+	),
+	v.transform((activity) =>
+		activity.date ? { ...activity, ...whenOfDate(activity.date) } : activity
+	)
+);
 
 export type SaveMandatePayload = v.InferInput<typeof SaveMandate>;
 export type SaveFocusAreaPayload = v.InferInput<typeof SaveFocusArea>;

@@ -39,6 +39,11 @@ export const Language = v.picklist(
 export const NewWorkshop = payload({
 	title: text({ field: 'The title', max: MAX_TITLE_LENGTH, required: true, singleLine: true }),
 	prompt: optionalText({ field: 'The question', max: MAX_PROMPT_LENGTH }),
+	/** the question in the other language (Bokmål or English) */
+	promptOther: optionalText({
+		field: 'The question in the other language',
+		max: MAX_PROMPT_LENGTH
+	}),
 	language: Language
 });
 
@@ -68,7 +73,31 @@ export const ConfigureVoting = payload({
 	),
 	allowStacking: v.optional(strictBoolean('allowStacking')),
 	hideResults: v.optional(strictBoolean('hideResults')),
-	revealed: v.optional(strictBoolean('revealed'))
+	revealed: v.optional(strictBoolean('revealed')),
+	/** Seconds from now until the vote ends; null takes the timer away. */
+	timerSeconds: v.optional(
+		v.nullable(
+			v.pipe(
+				v.number(refusal('invalid_payload', 'The timer is 10 to 3600 seconds.')),
+				v.integer(refusal('invalid_payload', 'The timer is 10 to 3600 seconds.')),
+				v.minValue(10, refusal('invalid_payload', 'The timer is 10 to 3600 seconds.')),
+				v.maxValue(3600, refusal('invalid_payload', 'The timer is 10 to 3600 seconds.'))
+			)
+		)
+	),
+	/** Reveal the top N one place at a time; null: every theme at once. */
+	revealTop: v.optional(
+		v.nullable(
+			v.pipe(
+				v.number(refusal('invalid_payload', 'Reveal 1 to 10 places, or all.')),
+				v.integer(refusal('invalid_payload', 'Reveal 1 to 10 places, or all.')),
+				v.minValue(1, refusal('invalid_payload', 'Reveal 1 to 10 places, or all.')),
+				v.maxValue(10, refusal('invalid_payload', 'Reveal 1 to 10 places, or all.'))
+			)
+		)
+	),
+	/** Shows the next place of the top N. */
+	revealNext: v.optional(v.literal(true, refusal('invalid_payload', 'revealNext must be true.')))
 });
 
 export const CastVote = payload({ id: Id, themeId: ThemeId });
@@ -79,3 +108,32 @@ export type SubmitInputPayload = v.InferInput<typeof SubmitInput>;
 export type ProfilePayload = v.InferInput<typeof Profile>;
 export type NewWorkshopPayload = v.InferInput<typeof NewWorkshop>;
 export type ConfigureVotingPayload = v.InferInput<typeof ConfigureVoting>;
+
+/** The facilitator's decision on one input: let it through, hide it, or correct its text. */
+export const ModerateInput = payload({
+	inputId: Id,
+	action: v.picklist(
+		['approve', 'hide', 'edit'] as const,
+		refusal('invalid_payload', 'Action must be approve, hide or edit.')
+	),
+	text: v.optional(InputText)
+});
+
+const FilterWord = text({ field: 'A filter word', max: 40, required: true, singleLine: true });
+
+export const ConfigureModeration = payload({
+	/** inputs reach the screens only after approval */
+	enabled: v.optional(strictBoolean('enabled')),
+	/** the words that hold an input for review; null: the built-in lists */
+	words: v.optional(
+		v.nullable(
+			v.pipe(
+				v.array(FilterWord, refusal('invalid_payload', 'Words must be a list of at most 300.')),
+				v.maxLength(300, refusal('invalid_payload', 'Words must be a list of at most 300.'))
+			)
+		)
+	)
+});
+
+export type ModerateInputPayload = v.InferInput<typeof ModerateInput>;
+export type ConfigureModerationPayload = v.InferInput<typeof ConfigureModeration>;
