@@ -12,11 +12,7 @@ export function parseJoinCode(value: unknown): string {
 	return parse(JoinCode, value);
 }
 
-export function isPlainObject(value: unknown): value is Record<string, unknown> {
-	if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-	const proto = Object.getPrototypeOf(value);
-	return proto === Object.prototype || proto === null;
-}
+export { isPlainObject } from '../../shared/schemas/index';
 
 export function defaultPrompt(language: Language): string {
 	return language === 'nb'

@@ -36,7 +36,8 @@ export const JoinCode = v.pipe(
 export const strictBoolean = (field: string) =>
 	v.boolean(refusal('invalid_payload', `${field} must be true or false.`));
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
+/** A plain object: not an array, not a class instance. */
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
 	if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
 	const proto = Object.getPrototypeOf(value);
 	return proto === Object.prototype || proto === null;
