@@ -7,6 +7,8 @@ export interface OutboxEntry {
 	id: string;
 	text: string;
 	createdAt: string;
+	/** the question the phone showed when it was typed */
+	question?: number;
 }
 
 export interface KeyValueStore {

@@ -8,7 +8,8 @@ import type {
 	VoteTotals,
 	WorkshopView
 } from '../shared/types';
-import { browserStore, nowIso, Outbox } from './outbox';
+import type { SessionReady } from '../shared/events';
+import { browserStore, nowIso, Outbox, type OutboxEntry } from './outbox';
 import {
 	ACK_TIMEOUT_MS,
 	connectSocket,
@@ -27,6 +28,8 @@ export interface MyInput {
 	id: string;
 	text: string;
 	createdAt: string;
+	/** the question it answers (entries from before questions were numbered: the first) */
+	question?: number;
 	status: InputStatus;
 	error?: ErrorCode | 'offline';
 }
@@ -66,6 +69,29 @@ export class ParticipantSession {
 		return this.workshop.phase === 'collecting';
 	}
 
+	/** The phone's inputs to the question the room answers now. */
+	get current(): MyInput[] {
+		return this.inputs.filter((i) => (i.question ?? 1) === this.workshop.question);
+	}
+
+	private apply(session: SessionReady): void {
+		const store = browserStore();
+		this.workshop = session.workshop;
+		this.participant = session.participant ?? null;
+		if (session.participantId) store?.setItem(this.pidKey, session.participantId);
+		for (const input of session.inputs) this.upsert({ ...input, status: stored(input) });
+		this.themes = session.themes?.themes ?? [];
+		if (session.myVotes) this.myVotes = session.myVotes;
+		this.totals = session.votes ?? null;
+	}
+
+	/** The room moved to another question: its phase, themes and dots come with the session. */
+	private sync(): void {
+		this.socket?.timeout(ACK_TIMEOUT_MS).emit('session:sync', {}, (err, res) => {
+			if (!err && res.ok) this.apply(res.session);
+		});
+	}
+
 	start(): () => void {
 		const store = browserStore();
 		const socket = connectSocket({
@@ -75,18 +101,16 @@ export class ParticipantSession {
 		this.socket = socket;
 		trackConnection(socket, (state) => (this.connection = state));
 		socket.on('session:ready', (session) => {
-			this.workshop = session.workshop;
-			this.participant = session.participant ?? null;
-			if (session.participantId) store?.setItem(this.pidKey, session.participantId);
-			for (const input of session.inputs) this.upsert({ ...input, status: stored(input) });
-			if (session.themes) this.themes = session.themes.themes;
-			if (session.myVotes) this.myVotes = session.myVotes;
-			this.totals = session.votes ?? null;
+			this.apply(session);
 			this.flush();
 		});
 		socket.on('themes:updated', (snapshot) => (this.themes = snapshot.themes));
 		socket.on('votes:updated', (totals) => (this.totals = totals));
-		socket.on('workshop:updated', (workshop) => (this.workshop = workshop));
+		socket.on('workshop:updated', (workshop) => {
+			const moved = workshop.question !== this.workshop.question;
+			this.workshop = workshop;
+			if (moved) this.sync();
+		});
 		socket.on('input:created', (input) => this.upsert({ ...input, status: stored(input) }));
 		// Moderated inputs leave the author's list too; they come back if the facilitator restores them.
 		socket.on('input:updated', (input) =>
@@ -102,6 +126,7 @@ export class ParticipantSession {
 			id: input.id,
 			text: input.text,
 			createdAt: input.createdAt,
+			question: input.question,
 			status: input.status,
 			error: input.error
 		};
@@ -119,7 +144,8 @@ export class ParticipantSession {
 		const entry = {
 			id: crypto.randomUUID(),
 			text: text.trim(),
-			createdAt: nowIso()
+			createdAt: nowIso(),
+			question: this.workshop.question
 		};
 		this.outbox.add(entry);
 		this.upsert({ ...entry, status: 'sending' });
@@ -129,7 +155,7 @@ export class ParticipantSession {
 	retry(id: string): void {
 		const input = this.inputs.find((i) => i.id === id);
 		if (!input) return;
-		const entry = { id, text: input.text, createdAt: input.createdAt };
+		const entry = { id, text: input.text, createdAt: input.createdAt, question: input.question };
 		this.outbox.add(entry);
 		this.upsert({ ...entry, status: 'sending' });
 		this.send(entry);
@@ -139,25 +165,29 @@ export class ParticipantSession {
 		for (const entry of this.outbox.all()) this.send(entry);
 	}
 
-	private send(entry: { id: string; text: string; createdAt: string }): void {
+	private send(entry: OutboxEntry): void {
 		const socket = this.socket;
 		if (!socket?.connected) return; // sent by flush() on the next session:ready
 		socket
 			.timeout(ACK_TIMEOUT_MS)
-			.emit('input:submit', { id: entry.id, text: entry.text }, (err, res) => {
-				if (err) return; // no answer: still in the outbox, resent on reconnect
-				if (res.ok) {
-					this.outbox.remove(entry.id);
-					this.upsert({ ...res.input, status: stored(res.input) });
-				} else if (res.error.code === 'rate_limited' || res.error.code === 'internal') {
-					// Not refused for good: keep it in the outbox and try again shortly.
-					setTimeout(() => this.send(entry), RETRY_MS);
-				} else {
-					// The server refused it for good (closed, too long …): tell the person, stop resending.
-					this.outbox.remove(entry.id);
-					this.upsert({ ...entry, status: 'failed', error: res.error.code });
+			.emit(
+				'input:submit',
+				{ id: entry.id, text: entry.text, question: entry.question },
+				(err, res) => {
+					if (err) return; // no answer: still in the outbox, resent on reconnect
+					if (res.ok) {
+						this.outbox.remove(entry.id);
+						this.upsert({ ...res.input, status: stored(res.input) });
+					} else if (res.error.code === 'rate_limited' || res.error.code === 'internal') {
+						// Not refused for good: keep it in the outbox and try again shortly.
+						setTimeout(() => this.send(entry), RETRY_MS);
+					} else {
+						// The server refused it for good (closed, too long …): tell the person, stop resending.
+						this.outbox.remove(entry.id);
+						this.upsert({ ...entry, status: 'failed', error: res.error.code });
+					}
 				}
-			});
+			);
 	}
 
 	private command<T extends object>(

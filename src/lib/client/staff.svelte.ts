@@ -1,5 +1,5 @@
 import { SvelteSet } from 'svelte/reactivity';
-import type { ClientEvents, ThemeActionPayload } from '../shared/events';
+import type { ClientEvents, SessionReady, ThemeActionPayload } from '../shared/events';
 import type {
 	ConfigureModerationPayload,
 	ConfigureVotingPayload
@@ -78,32 +78,37 @@ export class StaffSession {
 		const socket = connectSocket({ code: this.workshop.code, role: this.role });
 		this.socket = socket;
 		trackConnection(socket, (state) => (this.connection = state));
-		socket.on('session:ready', (session) => {
-			this.workshop = session.workshop;
-			this.inputs = session.inputs;
-			this.participantsOnline = session.participantsOnline;
-			if (session.themes) this.themes = session.themes;
-			if (session.votes) this.votes = session.votes;
-			if (session.board) this.board = session.board;
-		});
+		socket.on('session:ready', (session) => this.apply(session));
 		socket.on('themes:updated', (snapshot) => (this.themes = snapshot));
 		socket.on('votes:updated', (totals) => (this.votes = totals));
 		socket.on('board:updated', ({ board, by }) => {
 			this.board = board;
 			this.lastBoardChange = { by, at: Date.now() };
 		});
-		socket.on('workshop:updated', (workshop) => (this.workshop = workshop));
+		socket.on('workshop:updated', (workshop) => {
+			const moved = workshop.question !== this.workshop.question;
+			this.workshop = workshop;
+			// another question in the room: its inputs, themes and dots come with the session
+			if (moved) {
+				socket.timeout(ACK_TIMEOUT_MS).emit('session:sync', {}, (err, res) => {
+					if (!err && res.ok) this.apply(res.session);
+				});
+			}
+		});
 		socket.on(
 			'presence:updated',
 			({ participantsOnline }) => (this.participantsOnline = participantsOnline)
 		);
 		socket.on('input:created', (input) => {
+			// a late answer to a question the room has left waits for that question
+			if (input.question !== this.workshop.question) return;
 			if (this.inputs.some((i) => i.id === input.id)) return;
 			this.inputs = [...this.inputs, input];
 			this.fresh.add(input.id);
 			setTimeout(() => this.fresh.delete(input.id), 4000);
 		});
 		socket.on('input:updated', (input) => {
+			if (input.question !== this.workshop.question) return;
 			// an input approved after review arrives at the projector as an update
 			if (!this.inputs.some((i) => i.id === input.id)) this.inputs = [...this.inputs, input];
 			else this.inputs = this.inputs.map((i) => (i.id === input.id ? input : i));
@@ -112,6 +117,29 @@ export class StaffSession {
 			this.inputs = this.inputs.filter((i) => i.id !== id);
 		});
 		return () => socket.disconnect();
+	}
+
+	private apply(session: SessionReady): void {
+		this.workshop = session.workshop;
+		this.inputs = session.inputs;
+		this.participantsOnline = session.participantsOnline;
+		if (session.themes) this.themes = session.themes;
+		if (session.votes) this.votes = session.votes;
+		if (session.board) this.board = session.board;
+	}
+
+	/** Puts another of the workshop's questions in the room. */
+	switchQuestion(number: number) {
+		return this.command<{ workshop: WorkshopView }>('question:switch', { number });
+	}
+
+	/** Adds a question; with `activate`, the room answers it at once. */
+	addQuestion(prompt: string, promptOther: string | null, activate: boolean) {
+		return this.command<{ workshop: WorkshopView }>('question:add', {
+			prompt,
+			promptOther: promptOther || undefined,
+			activate
+		});
 	}
 
 	/** Sends a command and resolves with null on success or the refusal's code. */

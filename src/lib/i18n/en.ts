@@ -77,6 +77,7 @@ export const en = {
 	'error.unavailable':
 		'The server is moving this workshop to another machine; try again in a moment.',
 	'error.edit_conflict': 'Someone else changed this field while you were typing.',
+	'error.limit_reached': 'The limit is reached.',
 	'error.too_large': 'That is too large to send.',
 	'error.offline': 'You are offline; try again when the connection is back.'
 } as const;

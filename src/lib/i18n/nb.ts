@@ -79,6 +79,7 @@ export const nb: Record<CommonKey, string> = {
 	'error.unavailable':
 		'Serveren flytter workshopen til en annen maskin; prøv igjen om et øyeblikk.',
 	'error.edit_conflict': 'Noen andre endret dette feltet mens du skrev.',
+	'error.limit_reached': 'Grensen er nådd.',
 	'error.too_large': 'Det er for stort til å sendes.',
 	'error.offline': 'Du er frakoblet; prøv igjen når forbindelsen er tilbake.'
 };

@@ -8,6 +8,7 @@ import { createRateLimits, type RateLimits } from './rate-limit';
 import { DomainEvents } from './workshop/domain-events';
 import { BoardService } from './workshop/board.service';
 import { ModerationService } from './workshop/moderation.service';
+import { QuestionService } from './workshop/questions';
 import { ThemeService } from './workshop/theme.service';
 import type { Themes } from './workshop/themes';
 import { createCluster, type Cluster } from './cluster/index';
@@ -30,6 +31,7 @@ export interface Runtime {
 	votes: VoteService;
 	board: BoardService;
 	moderation: ModerationService;
+	questions: QuestionService;
 	limits: RateLimits;
 	/** The port the http server listens on, once known; used to build LAN URLs. */
 	port: number | null;
@@ -78,6 +80,7 @@ export async function createRuntime(options: RuntimeOptions = {}): Promise<Runti
 			themes.representatives(code, ids, n)
 		),
 		moderation: new ModerationService(connection.db, events),
+		questions: new QuestionService(connection.db, events),
 		limits: createRateLimits(),
 		port: null,
 		baseUrl: () => publicBaseUrl(config, runtime.port),

@@ -5,15 +5,17 @@ import { boardCookieName, type StaffRole } from './workshop/cookies';
 import { toScreenInput } from './workshop/mappers';
 import { projectorTokenFor } from './workshop/tokens';
 import { workshopUrls } from './workshop/urls';
+import { themeKey } from './workshop/theme-key';
 
 /** Every staff page sends no-store: they carry a workshop's inputs and private links. */
 async function common(event: RequestEvent, code: string) {
 	event.setHeaders({ 'cache-control': 'no-store' });
 	const { workshops, baseUrl } = event.locals.runtime;
 	const urls = workshopUrls(baseUrl(), code);
+	const workshop = await workshops.getWorkshop(code);
 	return {
-		workshop: await workshops.getWorkshop(code),
-		themes: await event.locals.runtime.themes.snapshot(code),
+		workshop,
+		themes: await event.locals.runtime.themes.snapshot(themeKey(code, workshop.question)),
 		participantUrl: urls.participant,
 		joinHost: urls.participant.replace(/^https?:\/\//, '').replace(/\/[^/]*$/, ''),
 		qr: await qrSvg(urls.participant)
@@ -34,10 +36,11 @@ export async function loadStaffPage(
 		boardToken,
 		projectorToken: facilitator && projectorTokenFor(facilitator)
 	});
+	const shared = await common(event, code);
 	return {
-		...(await common(event, code)),
+		...shared,
 		role,
-		inputs: await event.locals.runtime.workshops.allInputs(code),
+		inputs: await event.locals.runtime.workshops.allInputs(code, shared.workshop.question),
 		moderationWords:
 			role === 'facilitator' ? await event.locals.runtime.moderation.words(code) : [],
 		secretLinks: {
@@ -59,9 +62,10 @@ export async function loadProjectorPage(event: RequestEvent) {
 		const secure = event.url.protocol === 'https:';
 		setStaffCookie(event.cookies, code, 'projector', projectorTokenFor(token), secure);
 	}
-	const inputs = await event.locals.runtime.workshops.allInputs(code);
+	const shared = await common(event, code);
+	const inputs = await event.locals.runtime.workshops.allInputs(code, shared.workshop.question);
 	return {
-		...(await common(event, code)),
+		...shared,
 		role: 'projector' as const,
 		inputs: inputs.filter((i) => !i.hidden && !i.held).map(toScreenInput)
 	};

@@ -17,6 +17,7 @@ import type {
 	WorkshopView
 } from './types';
 import type {
+	AddQuestionPayload,
 	ConfigureModerationPayload,
 	ConfigureVotingPayload,
 	ModerateInputPayload,
@@ -53,6 +54,19 @@ export interface SessionReady {
 type BoardAck = (res: Ack<{ board: BoardState }>) => void;
 
 export interface ClientEvents {
+	/** The session again, as `session:ready` gave it (after the room changed question). */
+	'session:sync': (
+		payload: Record<string, never>,
+		ack: (res: Ack<{ session: SessionReady }>) => void
+	) => void;
+	'question:add': (
+		payload: AddQuestionPayload,
+		ack: (res: Ack<{ workshop: WorkshopView }>) => void
+	) => void;
+	'question:switch': (
+		payload: { number: number },
+		ack: (res: Ack<{ workshop: WorkshopView }>) => void
+	) => void;
 	'input:submit': (
 		payload: SubmitInputPayload,
 		ack: (res: Ack<{ input: InputView }>) => void
@@ -132,6 +146,9 @@ export interface ServerEvents {
 export type { ThemeActionPayload } from './schemas/index';
 
 export const CLIENT_EVENT_NAMES: readonly (keyof ClientEvents)[] = [
+	'session:sync',
+	'question:add',
+	'question:switch',
 	'theme:act',
 	'theme:undo',
 	'theme:redo',

@@ -41,6 +41,18 @@ export interface WorkshopView {
 	moderation: boolean;
 	/** The question in the other language (Bokmål or English), if the facilitator gave it. */
 	promptOther: string | null;
+	/** Which of the questions the room answers now (`prompt` and `phase` are its own). */
+	question: number;
+	/** Every question of the workshop, in order, the one in the room among them. */
+	questions: QuestionSummary[];
+}
+
+/** One of a workshop's questions, as the control room lists them. */
+export interface QuestionSummary {
+	number: number;
+	prompt: string;
+	promptOther: string | null;
+	phase: Phase;
 }
 
 /** The workshop's question in a language: its own, or the other one when given. */
@@ -138,6 +150,8 @@ export interface ParticipantView {
 export interface InputView {
 	id: string;
 	participantId: string;
+	/** The number of the question it answers. */
+	question: number;
 	text: string;
 	createdAt: string;
 	updatedAt: string;
@@ -172,6 +186,7 @@ export type ErrorCode =
 	| 'already_voted'
 	| 'unavailable'
 	| 'edit_conflict'
+	| 'limit_reached'
 	| 'internal';
 
 export interface ApiError {

@@ -5,9 +5,10 @@ import { log } from '../log';
 import type { RealtimeServer } from '../realtime/types';
 import type { DomainEvents } from '../workshop/domain-events';
 import { DomainError, toApiError } from '../workshop/errors';
-import { INPUT_EVENTS, type InputEvent } from '../workshop/theme-inputs';
+import { INPUT_EVENTS, inputThemeKey, type InputEvent } from '../workshop/theme-inputs';
 import type { ThemeService } from '../workshop/theme.service';
 import { THEME_METHODS, type ThemeMethod, type Themes } from '../workshop/themes';
+import { parseThemeKey } from '../workshop/theme-key';
 import type { Leases } from './leases';
 
 /** Server-to-server messages (socket.io's inter-server channel, over Redis). */
@@ -65,7 +66,7 @@ export class ClusterThemes implements Themes {
 		on(CALL, (request: Request) => void this.answer(request));
 		on(REPLY, (id: string, answer: Answer) => this.waiting.get(id)?.(answer));
 		on(INPUT, (event: InputEvent) => {
-			if (this.leases.holds(event.payload.code)) this.local.applyInput(event);
+			if (this.leases.holds(inputThemeKey(event))) this.local.applyInput(event);
 		});
 	}
 
@@ -148,7 +149,7 @@ export class ClusterThemes implements Themes {
 	}
 
 	private async routeInput(event: InputEvent): Promise<void> {
-		const { code } = event.payload;
+		const code = inputThemeKey(event);
 		try {
 			if (await this.mine(code)) return this.local.applyInput(event);
 			this.io?.serverSideEmit(INPUT as never, event as never);
@@ -166,14 +167,17 @@ export class ClusterThemes implements Themes {
 		const io = this.io;
 		if (!io) return;
 		for (const room of io.of('/').adapter.rooms.keys()) {
-			const code = /^w:([A-Z0-9]+)$/.exec(room)?.[1];
-			if (!code || this.leases.holds(code)) continue;
+			const workshop = /^w:([A-Z0-9]+)$/.exec(room)?.[1];
+			if (!workshop) continue;
 			try {
+				// the themes the room sees now: its current question's
+				const code = await this.local.roomKey(workshop);
+				if (this.leases.holds(code)) continue;
 				if ((await this.leases.holder(code)) !== null || !(await this.leases.claim(code))) continue;
 				await this.local.snapshot(code);
-				this.events.emit('themes.changed', { code });
+				this.events.emit('themes.changed', parseThemeKey(code));
 			} catch (err) {
-				log.warn('workshop not taken over', { code, err: String(err) });
+				log.warn('workshop not taken over', { code: workshop, err: String(err) });
 			}
 		}
 	}

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { claimLease, findLease, releaseLeases } from '../db/lease.repository';
 import type { Database } from '../db/schema';
 import { log } from '../log';
+import { parseThemeKey } from '../workshop/theme-key';
 
 /**
  * This node's leases on workshops' theme engines. A lease lasts `ttlMs` and is renewed every third
@@ -34,14 +35,14 @@ export class Leases {
 	/** Who holds the workshop now: this node's id, another node's, or null when nobody does. */
 	async holder(code: string): Promise<string | null> {
 		if (this.holds(code)) return this.nodeId;
-		const lease = await findLease(this.db, code);
+		const lease = await findLease(this.db, parseThemeKey(code));
 		return lease && lease.expiresAt > this.now() ? lease.nodeId : null;
 	}
 
 	/** Takes the workshop when it is free or expired; true when this node holds it afterwards. */
 	async claim(code: string): Promise<boolean> {
 		const now = this.now();
-		const lease = await claimLease(this.db, code, this.nodeId, now, this.ttlMs);
+		const lease = await claimLease(this.db, parseThemeKey(code), this.nodeId, now, this.ttlMs);
 		if (lease?.nodeId !== this.nodeId) return false;
 		if (!this.held.has(code)) log.info('engine lease taken', { code, node: this.nodeId });
 		this.held.set(code, lease.expiresAt);
@@ -76,6 +77,6 @@ export class Leases {
 		clearInterval(this.timer);
 		const codes = this.codes();
 		this.held.clear();
-		await releaseLeases(this.db, this.nodeId, codes);
+		if (codes.length) await releaseLeases(this.db, this.nodeId, codes.map(parseThemeKey));
 	}
 }

@@ -84,17 +84,18 @@ export async function setInputHidden(
 		.execute();
 }
 
-/** Live inputs of a workshop (not deleted), oldest first; optionally only one participant's. */
+/** Live inputs of a workshop (not deleted), oldest first; optionally of one question or participant. */
 export async function listInputs(
 	db: Kysely<Database>,
 	workshopCode: string,
-	options: { participantId?: string; includeHidden?: boolean } = {}
+	options: { participantId?: string; includeHidden?: boolean; question?: number } = {}
 ): Promise<InputRow[]> {
 	let query = db
 		.selectFrom('inputs')
 		.selectAll()
 		.where('workshop_code', '=', workshopCode)
 		.where('deleted_at', 'is', null);
+	if (options.question !== undefined) query = query.where('question', '=', options.question);
 	if (options.participantId) query = query.where('participant_id', '=', options.participantId);
 	if (!options.includeHidden) query = query.where('hidden', '=', 0);
 	return query.orderBy('created_at').orderBy('id').execute();

@@ -1,6 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { Database } from './schema';
 
+/** Whose engine: one question of one workshop. */
+export interface LeaseScope {
+	code: string;
+	question: number;
+}
+
 /**
  * Takes or renews the lease on a workshop's engine: it succeeds when the row is free, expired or
  * already this node's, in one statement, so two nodes racing for it cannot both win.
@@ -8,7 +14,7 @@ import type { Database } from './schema';
  */
 export async function claimLease(
 	db: Kysely<Database>,
-	code: string,
+	scope: LeaseScope,
 	nodeId: string,
 	now: number,
 	ttlMs: number
@@ -16,10 +22,15 @@ export async function claimLease(
 	const expires = now + ttlMs;
 	await db
 		.insertInto('engine_leases')
-		.values({ workshop_code: code, node_id: nodeId, expires_at: expires })
+		.values({
+			workshop_code: scope.code,
+			question: scope.question,
+			node_id: nodeId,
+			expires_at: expires
+		})
 		.onConflict((oc) =>
 			oc
-				.column('workshop_code')
+				.columns(['workshop_code', 'question'])
 				.doUpdateSet({ node_id: nodeId, expires_at: expires })
 				.where((eb) =>
 					eb.or([
@@ -29,17 +40,18 @@ export async function claimLease(
 				)
 		)
 		.execute();
-	return findLease(db, code);
+	return findLease(db, scope);
 }
 
 export async function findLease(
 	db: Kysely<Database>,
-	code: string
+	scope: LeaseScope
 ): Promise<{ nodeId: string; expiresAt: number } | null> {
 	const row = await db
 		.selectFrom('engine_leases')
 		.select(['node_id', 'expires_at'])
-		.where('workshop_code', '=', code)
+		.where('workshop_code', '=', scope.code)
+		.where('question', '=', scope.question)
 		.executeTakeFirst();
 	return row ? { nodeId: row.node_id, expiresAt: Number(row.expires_at) } : null;
 }
@@ -48,9 +60,17 @@ export async function findLease(
 export async function releaseLeases(
 	db: Kysely<Database>,
 	nodeId: string,
-	codes?: string[]
+	scopes?: LeaseScope[]
 ): Promise<void> {
 	let query = db.deleteFrom('engine_leases').where('node_id', '=', nodeId);
-	if (codes) query = query.where('workshop_code', 'in', codes.length ? codes : ['']);
+	if (scopes) {
+		query = query.where((eb) =>
+			eb.or(
+				scopes.map((s) =>
+					eb.and([eb('workshop_code', '=', s.code), eb('question', '=', s.question)])
+				)
+			)
+		);
+	}
 	await query.execute();
 }

@@ -8,6 +8,7 @@ import * as votingReveal from '../../../../db/migrations/2026_11_29_0003_voting_
 import * as moderation from '../../../../db/migrations/2026_11_29_0004_moderation';
 import * as questionOther from '../../../../db/migrations/2026_11_29_0005_question_in_both_languages';
 import * as activityDates from '../../../../db/migrations/2026_11_29_0006_activity_year_and_date';
+import * as severalQuestions from '../../../../db/migrations/2026_11_29_0007_several_questions';
 
 /**
  * The migrations in db/migrations, listed statically so that both bundles (the SvelteKit app and
@@ -22,7 +23,8 @@ const migrations: Record<string, Migration> = {
 	'2026_11_29_0003_voting_timer_and_reveal': votingReveal,
 	'2026_11_29_0004_moderation': moderation,
 	'2026_11_29_0005_question_in_both_languages': questionOther,
-	'2026_11_29_0006_activity_year_and_date': activityDates
+	'2026_11_29_0006_activity_year_and_date': activityDates,
+	'2026_11_29_0007_several_questions': severalQuestions
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -13,11 +13,13 @@ export interface Database {
 	focus_areas: FocusAreaTable;
 	activities: ActivityTable;
 	engine_leases: EngineLeaseTable;
+	questions: QuestionTable;
 }
 
 /** Which node runs a workshop's theme engine, until when (ms since the epoch). */
 export interface EngineLeaseTable {
 	workshop_code: string;
+	question: number;
 	node_id: string;
 	expires_at: number;
 }
@@ -52,6 +54,28 @@ export interface WorkshopTable {
 	word_filter: string | null;
 	/** the question in the other language, if given */
 	prompt_other: string | null;
+	/** which of the workshop's questions is in the room now (its text and phase are the above) */
+	question: Generated<number>;
+}
+
+/**
+ * A question of the workshop that is not in the room now: the same fields the workshop row holds
+ * for the one that is, kept until the facilitator brings it back.
+ */
+export interface QuestionTable {
+	workshop_code: string;
+	number: number;
+	prompt: string;
+	prompt_other: string | null;
+	phase: Phase;
+	dots_per_participant: number;
+	allow_stacking: number;
+	results_hidden: number;
+	results_revealed: number;
+	voting_opened_at: string | null;
+	voting_ends_at: string | null;
+	reveal_top: number | null;
+	revealed_count: number;
 }
 
 export interface ParticipantTable {
@@ -66,6 +90,8 @@ export interface InputTable {
 	id: string;
 	workshop_code: string;
 	participant_id: string;
+	/** the question it answers */
+	question: Generated<number>;
 	text: string;
 	hidden: number;
 	/** 1: waiting for the facilitator's approval; on no screen, in no theme */
@@ -79,6 +105,7 @@ export interface InputTable {
 
 export interface ThemeStateTable {
 	workshop_code: string;
+	question: number;
 	/** JSON of the engine's exported state. */
 	state: string;
 	updated_at: string;
@@ -87,6 +114,7 @@ export interface ThemeStateTable {
 export interface ThemeActionTable {
 	id: Generated<number>;
 	workshop_code: string;
+	question: Generated<number>;
 	/** A facilitator action (rename, merge, …), or 'undo' / 'redo' of an earlier entry. */
 	kind: string;
 	/** For undo and redo: the action entry they apply to. */
@@ -100,6 +128,7 @@ export interface ThemeActionTable {
 export interface VoteTable {
 	id: string;
 	workshop_code: string;
+	question: Generated<number>;
 	participant_id: string;
 	theme_id: string;
 	created_at: string;
@@ -162,3 +191,4 @@ export type NewVote = Insertable<VoteTable>;
 export type MandateRow = Selectable<MandateTable>;
 export type FocusAreaRow = Selectable<FocusAreaTable>;
 export type ActivityRow = Selectable<ActivityTable>;
+export type QuestionRow = Selectable<QuestionTable>;

@@ -2,11 +2,16 @@ import type { Kysely } from 'kysely';
 import type { Database, ThemeActionRow, ThemeActionTable } from './schema';
 import type { Insertable } from 'kysely';
 
-export async function loadThemeState(db: Kysely<Database>, code: string): Promise<string | null> {
+export async function loadThemeState(
+	db: Kysely<Database>,
+	code: string,
+	question: number
+): Promise<string | null> {
 	const row = await db
 		.selectFrom('theme_states')
 		.select('state')
 		.where('workshop_code', '=', code)
+		.where('question', '=', question)
 		.executeTakeFirst();
 	return row?.state ?? null;
 }
@@ -14,13 +19,16 @@ export async function loadThemeState(db: Kysely<Database>, code: string): Promis
 export async function saveThemeState(
 	db: Kysely<Database>,
 	code: string,
+	question: number,
 	state: string,
 	now: string
 ): Promise<void> {
 	await db
 		.insertInto('theme_states')
-		.values({ workshop_code: code, state, updated_at: now })
-		.onConflict((oc) => oc.column('workshop_code').doUpdateSet({ state, updated_at: now }))
+		.values({ workshop_code: code, question, state, updated_at: now })
+		.onConflict((oc) =>
+			oc.columns(['workshop_code', 'question']).doUpdateSet({ state, updated_at: now })
+		)
 		.execute();
 }
 
@@ -39,12 +47,14 @@ export async function appendThemeAction(
 
 export async function listThemeActions(
 	db: Kysely<Database>,
-	code: string
+	code: string,
+	question: number
 ): Promise<ThemeActionRow[]> {
 	return db
 		.selectFrom('theme_actions')
 		.selectAll()
 		.where('workshop_code', '=', code)
+		.where('question', '=', question)
 		.orderBy('id')
 		.execute();
 }

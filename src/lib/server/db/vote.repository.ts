@@ -10,12 +10,14 @@ export async function findVote(db: Db, id: string): Promise<VoteRow | undefined>
 export async function participantVotes(
 	db: Db,
 	code: string,
+	question: number,
 	participantId: string
 ): Promise<VoteRow[]> {
 	return db
 		.selectFrom('votes')
 		.selectAll()
 		.where('workshop_code', '=', code)
+		.where('question', '=', question)
 		.where('participant_id', '=', participantId)
 		.orderBy('created_at')
 		.execute();
@@ -37,18 +39,21 @@ export async function deleteVote(db: Db, id: string): Promise<void> {
 
 export async function voteTotals(
 	db: Db,
-	code: string
+	code: string,
+	question: number
 ): Promise<{ totals: Record<string, number>; voters: number }> {
 	const rows = await db
 		.selectFrom('votes')
 		.select(['theme_id', (eb) => eb.fn.countAll<number>().as('n')])
 		.where('workshop_code', '=', code)
+		.where('question', '=', question)
 		.groupBy('theme_id')
 		.execute();
 	const voters = await db
 		.selectFrom('votes')
 		.select((eb) => eb.fn.count<number>('participant_id').distinct().as('n'))
 		.where('workshop_code', '=', code)
+		.where('question', '=', question)
 		.executeTakeFirst();
 	return {
 		totals: Object.fromEntries(rows.map((r) => [r.theme_id, Number(r.n)])),

@@ -43,6 +43,8 @@ export function renderCsv(report: WorkshopReport): string {
 		}
 	}
 	const people = new Map(report.participants.map((p) => [p.id, p]));
+	// with several questions, each input says which one it answers
+	const several = report.questions.length > 1;
 	const rows = [...inputsById(report).values()]
 		.filter((input) => !input.hidden && !input.held)
 		.map((input) => {
@@ -50,6 +52,7 @@ export function renderCsv(report: WorkshopReport): string {
 			const person = people.get(input.participantId);
 			return [
 				input.id,
+				...(several ? [String(input.question)] : []),
 				time(input.createdAt),
 				input.text,
 				theme?.label ?? t('themes.unsorted'),
@@ -60,6 +63,7 @@ export function renderCsv(report: WorkshopReport): string {
 		});
 	const header = [
 		'id',
+		...(several ? [t('export.question')] : []),
 		t('export.createdAt'),
 		t('export.text'),
 		t('export.theme'),

@@ -187,7 +187,6 @@ export async function renderDocx(raw: WorkshopReport): Promise<Buffer> {
 	body.push(heading(t('export.map'), HeadingLevel.HEADING_1), await mapPicture(report));
 
 	body.push(heading(t('export.appendix'), HeadingLevel.HEADING_1));
-	body.push(labelled(t('export.question'), workshop.prompt));
 	body.push(
 		para(
 			t('export.participants', {
@@ -196,16 +195,22 @@ export async function renderDocx(raw: WorkshopReport): Promise<Buffer> {
 			})
 		)
 	);
-	for (const group of inputsByTheme(report)) {
-		const votes = group.themeId ? (report.votes.totals[group.themeId] ?? 0) : 0;
-		body.push(
-			heading(
-				`${group.label} (${group.inputs.length}${votes ? ` · ${t('export.votes').toLowerCase()}: ${votes}` : ''})`,
-				HeadingLevel.HEADING_3
-			)
-		);
-		for (const input of group.inputs)
-			body.push(new Paragraph({ text: input.text, bullet: { level: 0 } }));
+	// one part per question, each with its own themes
+	const several = report.questions.length > 1;
+	for (const question of report.questions) {
+		const asked = several ? `${t('export.question')} ${question.number}` : t('export.question');
+		body.push(labelled(asked, several ? question.prompt : workshop.prompt));
+		for (const group of inputsByTheme(report, question)) {
+			const votes = group.themeId ? (report.votes.totals[group.themeId] ?? 0) : 0;
+			body.push(
+				heading(
+					`${group.label} (${group.inputs.length}${votes ? ` · ${t('export.votes').toLowerCase()}: ${votes}` : ''})`,
+					HeadingLevel.HEADING_3
+				)
+			);
+			for (const input of group.inputs)
+				body.push(new Paragraph({ text: input.text, bullet: { level: 0 } }));
+		}
 	}
 
 	const doc = new Document({

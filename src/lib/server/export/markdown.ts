@@ -118,22 +118,27 @@ export function renderMarkdown(report: WorkshopReport): string {
 	line();
 	line(`## ${t('export.appendix')}`);
 	line();
-	line(`**${t('export.question')}:** ${mdText(workshop.prompt)}`);
-	line();
 	line(
 		t('export.participants', {
 			n: report.participants.length,
 			m: report.inputs.filter((i) => !i.hidden && !i.held).length
 		})
 	);
-	for (const group of inputsByTheme(report)) {
+	// one part per question, each with its own themes
+	const several = report.questions.length > 1;
+	for (const question of report.questions) {
 		line();
-		const votes = group.themeId ? (report.votes.totals[group.themeId] ?? 0) : 0;
-		line(
-			`### ${mdText(group.label)} (${group.inputs.length}${votes ? ` · ${t('export.votes').toLowerCase()}: ${votes}` : ''})`
-		);
-		line();
-		for (const input of group.inputs) line(`- ${mdText(input.text)}`);
+		const asked = several ? `${t('export.question')} ${question.number}` : t('export.question');
+		line(`**${asked}:** ${mdText(several ? question.prompt : workshop.prompt)}`);
+		for (const group of inputsByTheme(report, question)) {
+			line();
+			const votes = group.themeId ? (report.votes.totals[group.themeId] ?? 0) : 0;
+			line(
+				`${several ? '####' : '###'} ${mdText(group.label)} (${group.inputs.length}${votes ? ` · ${t('export.votes').toLowerCase()}: ${votes}` : ''})`
+			);
+			line();
+			for (const input of group.inputs) line(`- ${mdText(input.text)}`);
+		}
 	}
 	line();
 	return out.join('\n');

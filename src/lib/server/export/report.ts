@@ -12,14 +12,27 @@ import type {
 	WorkshopView
 } from '../../shared/types';
 import type { Runtime } from '../runtime';
+import { themeKey } from '../workshop/theme-key';
 
-/** Everything an export shows, gathered once, in the workshop's language. */
+/** One question's part of a report. */
+export interface QuestionReport {
+	number: number;
+	prompt: string;
+	themes: ThemesSnapshot;
+	votes: VoteTotals;
+}
+
+/**
+ * Everything an export shows, gathered once, in the workshop's language. `themes` and `votes`
+ * hold every question's (theme ids are unique in a workshop); `questions` keeps them apart.
+ */
 export interface WorkshopReport {
 	workshop: WorkshopView;
 	participants: ParticipantView[];
 	inputs: InputView[];
 	themes: ThemesSnapshot;
 	votes: VoteTotals;
+	questions: QuestionReport[];
 	board: BoardState;
 	exportedAt: string;
 	t: Translate;
@@ -27,12 +40,28 @@ export interface WorkshopReport {
 
 export async function gatherReport(runtime: Runtime, code: string): Promise<WorkshopReport> {
 	const data = await runtime.workshops.exportWorkshop(code);
-	const [themes, votes, board] = await Promise.all([
-		runtime.themes.snapshot(data.workshop.code),
-		runtime.votes.totals(data.workshop.code),
-		runtime.board.state(data.workshop.code)
-	]);
-	return { ...data, themes, votes, board, t: staffTranslator(data.workshop.language) };
+	const { workshop } = data;
+	const questions = await Promise.all(
+		workshop.questions.map(async (q) => ({
+			number: q.number,
+			prompt: q.prompt,
+			themes: await runtime.themes.snapshot(themeKey(workshop.code, q.number)),
+			votes: await runtime.votes.totals(workshop.code, q.number)
+		}))
+	);
+	const room = questions.find((q) => q.number === workshop.question) ?? questions[0];
+	const themes: ThemesSnapshot = {
+		...room.themes,
+		themes: questions.flatMap((q) => q.themes.themes),
+		unsorted: questions.flatMap((q) => q.themes.unsorted)
+	};
+	const votes: VoteTotals = {
+		totals: Object.assign({}, ...questions.map((q) => q.votes.totals)),
+		voters: Math.max(...questions.map((q) => q.votes.voters)),
+		visible: room.votes.visible
+	};
+	const board = await runtime.board.state(workshop.code);
+	return { ...data, themes, votes, questions, board, t: staffTranslator(workshop.language) };
 }
 
 export function inputsById(report: WorkshopReport): Map<string, InputView> {
@@ -47,19 +76,24 @@ export function rankedThemes(report: WorkshopReport): ThemeView[] {
 	);
 }
 
-/** Visible inputs grouped under their theme labels, unsorted last. */
+/** Visible inputs grouped under their theme labels, unsorted last; of one question when given. */
 export function inputsByTheme(
-	report: WorkshopReport
+	report: WorkshopReport,
+	question?: QuestionReport
 ): { label: string; themeId: string | null; inputs: InputView[] }[] {
 	const byId = inputsById(report);
 	const visible = (ids: string[]) =>
 		ids.map((id) => byId.get(id)).filter((i): i is InputView => !!i && !i.hidden && !i.held);
-	const groups = rankedThemes(report).map((t) => ({
-		label: t.label,
-		themeId: t.id as string | null,
-		inputs: visible(t.inputIds)
-	}));
-	const unsorted = visible(report.themes.unsorted);
+	const within = question?.themes ?? report.themes;
+	const mine = new Set(within.themes.map((t) => t.id));
+	const groups = rankedThemes(report)
+		.filter((t) => mine.has(t.id))
+		.map((t) => ({
+			label: t.label,
+			themeId: t.id as string | null,
+			inputs: visible(t.inputIds)
+		}));
+	const unsorted = visible(within.unsorted);
 	if (unsorted.length)
 		groups.push({ label: report.t('themes.unsorted'), themeId: null, inputs: unsorted });
 	return groups;

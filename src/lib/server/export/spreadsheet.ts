@@ -68,9 +68,15 @@ export function workbookSheets(report: WorkshopReport): Sheet[] {
 	const people = new Map(report.participants.map((p) => [p.id, p]));
 	const groups = inputsByTheme(report);
 
+	// with several questions, each input and theme says which one it answers
+	const several = report.questions.length > 1;
+	const questionOf = new Map(
+		report.questions.flatMap((q) => q.themes.themes.map((th) => [th.id, q.number]))
+	);
 	const inputs: Sheet = {
 		name: t('export.sheet.inputs'),
 		columns: [
+			...(several ? [col(t('export.question'), 'number', 10)] : []),
 			col(t('export.localTime'), 'dateTime', 17),
 			col(t('export.text'), 'longText', 60),
 			col(t('export.theme'), 'text', 28),
@@ -85,6 +91,7 @@ export function workbookSheets(report: WorkshopReport): Sheet[] {
 			.map(({ group, input }) => {
 				const person = people.get(input.participantId);
 				return [
+					...(several ? [input.question] : []),
 					osloWallClock(input.createdAt),
 					input.text,
 					group.label,
@@ -99,6 +106,7 @@ export function workbookSheets(report: WorkshopReport): Sheet[] {
 	const themes: Sheet = {
 		name: t('export.themes'),
 		columns: [
+			...(several ? [col(t('export.question'), 'number', 10)] : []),
 			col(t('export.theme'), 'text', 32),
 			col(t('export.inputsCount'), 'number', 10),
 			col(t('export.votes'), 'number', 10),
@@ -107,6 +115,7 @@ export function workbookSheets(report: WorkshopReport): Sheet[] {
 		rows: groups.map((group) => {
 			const theme = report.themes.themes.find((th) => th.id === group.themeId);
 			return [
+				...(several ? [group.themeId ? (questionOf.get(group.themeId) ?? null) : null] : []),
 				group.label,
 				group.inputs.length,
 				group.themeId ? votesOf(group.themeId) : null,

@@ -1,4 +1,6 @@
 import type { ModerationService } from '../workshop/moderation.service';
+import type { QuestionService } from '../workshop/questions';
+import { themeKey } from '../workshop/theme-key';
 import type { Themes } from '../workshop/themes';
 import type { VoteService } from '../workshop/vote.service';
 import type { WorkshopService } from '../workshop/workshop.service';
@@ -10,15 +12,24 @@ export function facilitatorHandlers(
 	workshops: WorkshopService,
 	themes: Themes,
 	votes: VoteService,
-	moderation: ModerationService
+	moderation: ModerationService,
+	questions: QuestionService
 ) {
 	return (socket: RealtimeSocket) => {
 		const { code } = socket.data;
+		// the facilitator steers the themes of the question the room answers now
+		const room = () => workshops.roomThemeKey(code);
 		command(socket, 'workshop:set-phase', ['facilitator'], async (payload) => {
 			const workshop = await workshops.setPhase(code, payload);
-			await themes.setPhase(code, workshop.phase);
+			await themes.setPhase(themeKey(code, workshop.question), workshop.phase);
 			return { workshop };
 		});
+		command(socket, 'question:add', ['facilitator'], async (payload) => ({
+			workshop: await questions.add(code, payload)
+		}));
+		command(socket, 'question:switch', ['facilitator'], async (payload) => ({
+			workshop: await questions.switchTo(code, payload)
+		}));
 		command(socket, 'voting:configure', ['facilitator'], async (payload) => ({
 			workshop: await votes.configure(code, payload)
 		}));
@@ -29,16 +40,16 @@ export function facilitatorHandlers(
 			moderation.configure(code, payload)
 		);
 		command(socket, 'theme:act', ['facilitator'], async (payload) => ({
-			themes: await themes.act(code, payload)
+			themes: await themes.act(await room(), payload)
 		}));
 		command(socket, 'theme:undo', ['facilitator'], async () => ({
-			themes: await themes.undo(code)
+			themes: await themes.undo(await room())
 		}));
 		command(socket, 'theme:redo', ['facilitator'], async () => ({
-			themes: await themes.redo(code)
+			themes: await themes.redo(await room())
 		}));
-		command(socket, 'input:explain', ['facilitator', 'board'], (payload) =>
-			themes.explain(code, payload)
+		command(socket, 'input:explain', ['facilitator', 'board'], async (payload) =>
+			themes.explain(await room(), payload)
 		);
 	};
 }

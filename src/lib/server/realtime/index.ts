@@ -12,6 +12,11 @@ import { facilitatorHandlers } from './facilitator.handlers';
 import { participantHandlers } from './participant.handlers';
 import { PresenceBoard } from './presence';
 import { toScreenInput } from '../workshop/mappers';
+import { command } from './command';
+import { parse } from '../workshop/parse';
+import { SyncSession } from '../../shared/schemas/index';
+import { themeKey } from '../workshop/theme-key';
+import type { SessionReady } from '../../shared/events';
 import { floodGuard } from './flood';
 import { participantRoom, roleRoom, workshopRoom } from './rooms';
 import type { RealtimeServer, RealtimeSocket } from './types';
@@ -22,6 +27,7 @@ export interface Realtime {
 }
 
 const KNOWN_EVENTS = new Set<string>(CLIENT_EVENT_NAMES);
+const EVERY_ROLE = ['participant', 'facilitator', 'board', 'projector'] as const;
 
 /**
  * Attaches socket.io to an http server the caller owns (Vite's in development, ours in
@@ -45,7 +51,8 @@ export function createRealtime(httpServer: HttpServer, runtime: Runtime): Realti
 		workshops,
 		runtime.themes,
 		runtime.votes,
-		runtime.moderation
+		runtime.moderation,
+		runtime.questions
 	);
 	const forBoard = boardHandlers(runtime.board);
 
@@ -70,62 +77,21 @@ export function createRealtime(httpServer: HttpServer, runtime: Runtime): Realti
 		forBoard(socket);
 
 		socket.join([workshopRoom(code), roleRoom(code, role)]);
-		if (role === 'participant' && participantId) {
+		if (role === 'participant') {
+			if (!participantId) throw new Error('a phone without a participant id');
 			socket.join(participantRoom(code, participantId));
 			presence.join(code, participantId);
 			socket.on('disconnect', () => presence.leave(code, participantId));
 		}
 
+		const ready = () => sessionFor(runtime, presence, socket.data);
+		// when the room moves to another question, clients ask for the session again
+		command(socket, 'session:sync', EVERY_ROLE, async (payload) => {
+			parse(SyncSession, payload);
+			return { session: await ready() };
+		});
 		try {
-			const workshop = await workshops.getWorkshop(code);
-			if (role === 'participant' && participantId) {
-				const participant = await workshops.identify(code, participantId);
-				const inputs = await workshops.participantInputs(code, participantId);
-				const voting = workshop.phase === 'voting';
-				const votes = await runtime.votes.totals(code);
-				socket.emit('session:ready', {
-					role,
-					workshop,
-					participantId,
-					participant,
-					inputs,
-					participantsOnline: await presence.count(code),
-					themes: voting ? await runtime.themes.snapshot(code) : undefined,
-					votes: votes.visible ? votes : undefined,
-					myVotes: await runtime.votes.mine(code, participantId)
-				});
-			} else if (role === 'projector') {
-				// what the room's screen shows, and nothing more
-				const [inputs, themes, votes] = await Promise.all([
-					workshops.allInputs(code),
-					runtime.themes.snapshot(code),
-					runtime.votes.totals(code)
-				]);
-				socket.emit('session:ready', {
-					role,
-					workshop,
-					inputs: inputs.filter((i) => !i.hidden && !i.held).map(toScreenInput),
-					themes,
-					votes,
-					participantsOnline: await presence.count(code)
-				});
-			} else {
-				const [inputs, themes, votes, board] = await Promise.all([
-					workshops.allInputs(code),
-					runtime.themes.snapshot(code),
-					runtime.votes.totals(code),
-					runtime.board.state(code)
-				]);
-				socket.emit('session:ready', {
-					role,
-					workshop,
-					inputs,
-					themes,
-					votes,
-					board,
-					participantsOnline: await presence.count(code)
-				});
-			}
+			socket.emit('session:ready', await ready());
 		} catch (err) {
 			log.error('session set-up failed', { code, role }, err);
 			socket.disconnect(true);
@@ -141,4 +107,43 @@ export function createRealtime(httpServer: HttpServer, runtime: Runtime): Realti
 			await new Promise<void>((resolve) => io.close(() => resolve()));
 		}
 	};
+}
+
+/** What a socket is sent when it connects (and asks again when the room changes question). */
+async function sessionFor(
+	runtime: Runtime,
+	presence: PresenceBoard,
+	{ code, role, participantId }: RealtimeSocket['data']
+): Promise<SessionReady> {
+	const { workshops } = runtime;
+	const workshop = await workshops.getWorkshop(code);
+	const key = themeKey(code, workshop.question);
+	const participantsOnline = await presence.count(code);
+	if (role === 'participant') {
+		if (!participantId) throw new Error('a phone without a participant id');
+		const votes = await runtime.votes.totals(code);
+		return {
+			role,
+			workshop,
+			participantId,
+			participant: await workshops.identify(code, participantId),
+			inputs: await workshops.participantInputs(code, participantId),
+			participantsOnline,
+			themes: workshop.phase === 'voting' ? await runtime.themes.snapshot(key) : undefined,
+			votes: votes.visible ? votes : undefined,
+			myVotes: await runtime.votes.mine(code, participantId)
+		};
+	}
+	const [inputs, themes, votes] = await Promise.all([
+		workshops.allInputs(code, workshop.question),
+		runtime.themes.snapshot(key),
+		runtime.votes.totals(code)
+	]);
+	if (role === 'projector') {
+		// what the room's screen shows, and nothing more
+		const shown = inputs.filter((i) => !i.hidden && !i.held).map(toScreenInput);
+		return { role, workshop, inputs: shown, themes, votes, participantsOnline };
+	}
+	const board = await runtime.board.state(code);
+	return { role, workshop, inputs, themes, votes, board, participantsOnline };
 }

@@ -2,6 +2,7 @@ import type { DomainEvents } from '../workshop/domain-events';
 import { log } from '../log';
 import type { Runtime } from '../runtime';
 import { roleRoom, screenRooms, staffRooms } from './rooms';
+import { themeKey } from '../workshop/theme-key';
 import type { RealtimeServer } from './types';
 
 /** At most one snapshot per workshop and kind per interval, however fast changes arrive. */
@@ -50,8 +51,9 @@ export function wireThemeBroadcasts(
 	runtime: Runtime
 ): () => void {
 	const themes = coalescer(async (code) => {
-		const snapshot = await runtime.themes.snapshot(code);
+		// screens show the question the room answers now; a change to another one waits for it
 		const workshop = await runtime.workshops.getWorkshop(code);
+		const snapshot = await runtime.themes.snapshot(themeKey(code, workshop.question));
 		const rooms = screenRooms(code);
 		if (workshop.phase === 'voting') rooms.push(roleRoom(code, 'participant'));
 		io.to(rooms).emit('themes:updated', snapshot);

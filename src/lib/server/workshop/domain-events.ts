@@ -9,10 +9,10 @@ import type { InputView, WorkshopView } from '../../shared/types';
 export interface DomainEventMap {
 	'input.created': { code: string; input: InputView };
 	'input.updated': { code: string; input: InputView };
-	'input.deleted': { code: string; id: string; participantId: string };
+	'input.deleted': { code: string; id: string; participantId: string; question: number };
 	'workshop.updated': { code: string; workshop: WorkshopView };
 	/** The themes may have changed; listeners read a snapshot when they are ready to send. */
-	'themes.changed': { code: string };
+	'themes.changed': { code: string; question: number };
 	'votes.changed': { code: string };
 	'board.changed': { code: string; by: string | null };
 }

@@ -52,6 +52,7 @@ export function httpStatus(code: ErrorCode): number {
 		case 'budget_exhausted':
 		case 'already_voted':
 		case 'edit_conflict':
+		case 'limit_reached':
 			return 409;
 		case 'rate_limited':
 			return 429;

@@ -9,6 +9,7 @@ import { DomainError } from './errors';
 import { toInputView } from './mappers';
 import { ensureParticipant } from './participants';
 import { mustWait } from './word-filter';
+import { questionOf } from './questions';
 
 /** One `input:submit`, already parsed: the id the phone generated and its text. */
 export interface InputSubmission {
@@ -16,6 +17,8 @@ export interface InputSubmission {
 	participantId: string;
 	id: string;
 	text: string;
+	/** The question the phone showed; the room's question when not given. */
+	question?: number;
 	/** When it arrived; the stored `created_at`, so arrival order and commit order agree. */
 	now: string;
 	/** The caller's limit on new participants, run only when this is the phone's first write. */
@@ -27,8 +30,8 @@ interface Stored {
 	created: boolean;
 }
 
-export function requireOpen(workshop: WorkshopRow): void {
-	if (workshop.phase !== 'collecting') {
+export function requireOpen(question: Pick<WorkshopRow, 'phase'>): void {
+	if (question.phase !== 'collecting') {
 		throw new DomainError('input_closed', 'Input is closed for this workshop.');
 	}
 }
@@ -52,7 +55,9 @@ async function storeInput(db: Kysely<Database>, submission: InputSubmission): Pr
 	if (previous) return { input: sameInput(previous, submission), created: false };
 	const workshop = await workshops.findWorkshop(db, code);
 	if (!workshop) throw new DomainError('unknown_workshop', 'No workshop has that code.');
-	requireOpen(workshop);
+	// an input answers the question the phone showed, even if the room has moved on since
+	const question = submission.question ?? workshop.question;
+	requireOpen(await questionOf(db, workshop, question));
 	// with moderation on, or a word of the filter, it waits for the facilitator's approval
 	const held = mustWait(workshop, text);
 	// the first input is what makes a phone a participant
@@ -61,6 +66,7 @@ async function storeInput(db: Kysely<Database>, submission: InputSubmission): Pr
 		id,
 		workshop_code: code,
 		participant_id: participantId,
+		question,
 		text,
 		hidden: 0,
 		held: held ? 1 : 0,

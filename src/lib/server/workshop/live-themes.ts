@@ -13,6 +13,8 @@ export interface LiveThemesOptions {
 	language: Language;
 	/** the workshop's question: its words never name a theme */
 	question?: string;
+	/** Where a new map starts numbering its themes (ids stay unique across a workshop's questions). */
+	firstThemeNumber?: number;
 	refineWorkerUrl?: URL | string;
 	/** Called whenever the themes may have changed (the caller coalesces). */
 	onChange: () => void;
@@ -51,6 +53,7 @@ export class LiveThemes {
 		const engineOptions = { lang: options.language, question: options.question };
 		if (state) return new LiveThemes(ThemeEngine.restore(state, inputs, engineOptions), options);
 		const engine = new ThemeEngine(engineOptions);
+		engine.store.nextTheme = options.firstThemeNumber ?? 1;
 		for (const input of inputs) engine.add(input, { place: false });
 		const live = new LiveThemes(engine, options);
 		if (inputs.length > 0) engine.refine({ cold: true });

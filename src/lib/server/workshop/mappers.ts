@@ -1,10 +1,11 @@
-import type { InputRow, ParticipantRow, WorkshopRow } from '../db/schema';
+import type { InputRow, ParticipantRow, QuestionRow, WorkshopRow } from '../db/schema';
 import type { InputView, ParticipantView, ScreenInput, WorkshopView } from '../../shared/types';
 
 /** What the projector is sent of an input: no participant id. */
 export function toScreenInput(input: InputView): ScreenInput {
 	return {
 		id: input.id,
+		question: input.question,
 		text: input.text,
 		createdAt: input.createdAt,
 		updatedAt: input.updatedAt,
@@ -13,7 +14,17 @@ export function toScreenInput(input: InputView): ScreenInput {
 	};
 }
 
-export function toWorkshopView(row: WorkshopRow): WorkshopView {
+/** The workshop as clients see it; `parked` are its questions not in the room now. */
+export function toWorkshopView(row: WorkshopRow, parked: QuestionRow[]): WorkshopView {
+	const questions = [
+		...parked.map((q) => ({
+			number: q.number,
+			prompt: q.prompt,
+			promptOther: q.prompt_other,
+			phase: q.phase
+		})),
+		{ number: row.question, prompt: row.prompt, promptOther: row.prompt_other, phase: row.phase }
+	].sort((a, b) => a.number - b.number);
 	return {
 		code: row.code,
 		title: row.title,
@@ -31,7 +42,9 @@ export function toWorkshopView(row: WorkshopRow): WorkshopView {
 			revealedCount: row.revealed_count
 		},
 		moderation: row.moderation === 1,
-		promptOther: row.prompt_other
+		promptOther: row.prompt_other,
+		question: row.question,
+		questions
 	};
 }
 
@@ -43,6 +56,7 @@ export function toInputView(row: InputRow): InputView {
 	return {
 		id: row.id,
 		participantId: row.participant_id,
+		question: row.question,
 		text: row.text,
 		createdAt: row.created_at,
 		updatedAt: row.updated_at,

@@ -6,7 +6,8 @@ import type { Database } from '../db/schema';
 import * as workshops from '../db/workshop.repository';
 import type { DomainEvents } from './domain-events';
 import { DomainError } from './errors';
-import { toInputView, toWorkshopView } from './mappers';
+import { toInputView } from './mappers';
+import { workshopView } from './questions';
 import { parse } from './parse';
 import { wordList } from './word-filter';
 
@@ -44,7 +45,7 @@ export class ModerationService {
 		}
 		await workshops.updateModeration(this.db, code, change, new Date().toISOString());
 		const row = await this.workshop(code);
-		const workshop = toWorkshopView(row);
+		const workshop = await workshopView(this.db, row);
 		this.events.emit('workshop.updated', { code, workshop });
 		return { workshop, words: wordList(row.word_filter) };
 	}

@@ -1,5 +1,6 @@
 import type { ThemeEngine } from '../clustering/index';
 import type { DomainEventMap } from './domain-events';
+import { themeKey } from './theme-key';
 
 /** The domain events that change what the theme engine holds. */
 export const INPUT_EVENTS = ['input.created', 'input.updated', 'input.deleted'] as const;
@@ -27,4 +28,9 @@ export function changeInput(engine: ThemeEngine, { name, payload }: InputEvent):
 		case 'input.deleted':
 			engine.remove(payload.id);
 	}
+}
+
+/** The themes a stored change belongs to: its input's question's. */
+export function inputThemeKey({ payload }: InputEvent): string {
+	return themeKey(payload.code, 'input' in payload ? payload.input.question : payload.question);
 }

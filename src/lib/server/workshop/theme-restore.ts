@@ -9,8 +9,13 @@ import { log } from '../log';
 import { DomainError } from './errors';
 import { LiveThemes, type LiveThemesOptions } from './live-themes';
 import { ThemeHistory } from './theme-history';
+import { parseThemeKey } from './theme-key';
+import { questionOf } from './questions';
 
 const pair = v.tuple([v.string(), v.string()]);
+
+/** Question n numbers its themes from (n − 1) · 10⁸ + 1; theme ids have at most nine digits. */
+const THEME_NUMBERS_PER_QUESTION = 100_000_000;
 
 /** The stored engine state, checked before the engine trusts it. */
 const StoredState = v.object({
@@ -55,24 +60,29 @@ export interface OpenedThemes {
  */
 export async function openThemes(
 	db: Kysely<Database>,
-	code: string,
+	key: string,
 	options: Omit<LiveThemesOptions, 'language' | 'question'>
 ): Promise<OpenedThemes> {
+	const { code, question } = parseThemeKey(key);
 	const workshop = await workshopRepo.findWorkshop(db, code);
 	if (!workshop) throw new DomainError('unknown_workshop', 'No workshop has that code.');
-	const rows = await inputs.listInputs(db, code, { includeHidden: true });
+	const asked = await questionOf(db, workshop, question);
+	const rows = await inputs.listInputs(db, code, { includeHidden: true, question });
 	const texts = rows.map((r) => ({ id: r.id, text: r.text }));
-	const history = ThemeHistory.fromLog(await themeRepo.listThemeActions(db, code));
-	const stored = await themeRepo.loadThemeState(db, code);
+	const history = ThemeHistory.fromLog(await themeRepo.listThemeActions(db, code, question));
+	const stored = await themeRepo.loadThemeState(db, code, question);
 	const liveOptions: LiveThemesOptions = {
 		...options,
 		language: workshop.language,
-		question: `${workshop.title} ${workshop.prompt}`
+		question: `${workshop.title} ${asked.prompt}`,
+		// one theme id names one theme in the whole workshop: dots, board links and exports
+		// never mistake question 2's t3 for question 1's
+		firstThemeNumber: (question - 1) * THEME_NUMBERS_PER_QUESTION + 1
 	};
 	const open = (state: EngineState | null) => {
 		const live = LiveThemes.create(texts, state, liveOptions);
 		for (const row of rows) if (row.hidden || row.held) live.current.setHidden(row.id, true);
-		live.setFrozen(workshop.phase === 'voting' || workshop.phase === 'closed');
+		live.setFrozen(asked.phase === 'voting' || asked.phase === 'closed');
 		return live;
 	};
 
@@ -85,16 +95,16 @@ export async function openThemes(
 		if (!raw) continue;
 		try {
 			const live = open(readEngineState(raw));
-			if (source) log.warn('theme state damaged; rebuilt', { code, from: source });
+			if (source) log.warn('theme state damaged; rebuilt', { code: key, from: source });
 			return { live, history, rebuiltFrom: source };
 		} catch (err) {
 			log.warn('stored theme state unreadable', {
-				code,
+				code: key,
 				from: source ?? 'state',
 				err: String(err)
 			});
 		}
 	}
-	if (stored) log.warn('theme state damaged; rebuilt', { code, from: 'inputs' });
+	if (stored) log.warn('theme state damaged; rebuilt', { code: key, from: 'inputs' });
 	return { live: open(null), history, rebuiltFrom: stored || fromLog ? 'inputs' : null };
 }

@@ -7,8 +7,9 @@ import type { Database } from '../db/schema';
 import type { Phase, ThemesSnapshot } from '../../shared/types';
 import type { DomainEvents } from './domain-events';
 import { DomainError } from './errors';
-import { INPUT_EVENTS, changeInput, type InputEvent } from './theme-inputs';
+import { INPUT_EVENTS, changeInput, inputThemeKey, type InputEvent } from './theme-inputs';
 import type { Themes } from './themes';
+import { parseThemeKey } from './theme-key';
 import {
 	applyThemeAction,
 	checkTargets,
@@ -79,7 +80,7 @@ export class ThemeService implements Themes {
 	 * inputs stored on any node.
 	 */
 	applyInput(event: InputEvent): void {
-		const { code } = event.payload;
+		const code = inputThemeKey(event);
 		setImmediate(() => {
 			if (this.closed) return;
 			this.load(code)
@@ -96,7 +97,7 @@ export class ThemeService implements Themes {
 	private async open(code: string): Promise<WorkshopThemes> {
 		const { live, history, rebuiltFrom } = await openThemes(this.db, code, {
 			refineWorkerUrl: this.options.refineWorkerUrl,
-			onChange: () => this.events.emit('themes.changed', { code }),
+			onChange: () => this.events.emit('themes.changed', parseThemeKey(code)),
 			onPersist: () => this.persistLater(code)
 		});
 		// a rebuilt map replaces the damaged row at the next write
@@ -108,6 +109,11 @@ export class ThemeService implements Themes {
 	drop(code: string): void {
 		this.dirty.delete(code);
 		this.registry.drop(code);
+	}
+
+	/** The key of the themes the room sees now: those of the workshop's current question. */
+	roomKey(code: string): Promise<string> {
+		return this.workshops.roomThemeKey(code);
 	}
 
 	/** Whether this node has the workshop's engine in memory. */
@@ -201,18 +207,20 @@ export class ThemeService implements Themes {
 	/** Carries out one facilitator action, logs it with the state before and after, and announces it. */
 	act(code: string, payload: unknown): Promise<ThemesSnapshot> {
 		const action: ThemeAction = parseThemeAction(payload);
+		const scope = parseThemeKey(code);
 		return this.serial(code, async (w) => {
 			const engine = w.live.current;
 			checkTargets(engine, action);
 			if (action.type === 'hide')
-				await this.workshops.setInputHidden(code, action.inputId, action.hidden);
+				await this.workshops.setInputHidden(scope.code, action.inputId, action.hidden);
 			const before = JSON.stringify(engine.exportState());
 			w.live.change((e) => applyThemeAction(e, action));
 			// a new granularity reshapes the whole map: the state kept for redo is the reshaped one
 			if (action.type === 'granularity') await w.live.refine();
 			const after = JSON.stringify(w.live.current.exportState());
 			const id = await themeRepo.appendThemeAction(this.db, {
-				workshop_code: code,
+				workshop_code: scope.code,
+				question: scope.question,
 				kind: action.type,
 				target_id: null,
 				payload: JSON.stringify(action),
@@ -241,15 +249,21 @@ export class ThemeService implements Themes {
 	}
 
 	private travel(code: string, direction: 'undo' | 'redo'): Promise<ThemesSnapshot> {
+		const scope = parseThemeKey(code);
 		return this.serial(code, async (w) => {
 			const entry = direction === 'undo' ? w.history.nextUndo() : w.history.nextRedo();
 			if (!entry) throw new DomainError('not_found', `Nothing to ${direction}.`);
 			const action = JSON.parse(entry.payload) as ThemeAction;
 			if (action.type === 'hide') {
 				const hidden = direction === 'undo' ? !action.hidden : action.hidden;
-				await this.workshops.setInputHidden(code, action.inputId, hidden).catch(() => undefined);
+				await this.workshops
+					.setInputHidden(scope.code, action.inputId, hidden)
+					.catch(() => undefined);
 			}
-			const rows = await inputs.listInputs(this.db, code, { includeHidden: true });
+			const rows = await inputs.listInputs(this.db, scope.code, {
+				includeHidden: true,
+				question: scope.question
+			});
 			const state = JSON.parse(
 				direction === 'undo' ? entry.stateBefore : entry.stateAfter
 			) as EngineState;
@@ -258,7 +272,8 @@ export class ThemeService implements Themes {
 				rows.map((r) => ({ id: r.id, text: r.text }))
 			);
 			await themeRepo.appendThemeAction(this.db, {
-				workshop_code: code,
+				workshop_code: scope.code,
+				question: scope.question,
 				kind: direction,
 				target_id: entry.id,
 				payload: '{}',
@@ -299,7 +314,8 @@ export class ThemeService implements Themes {
 		// a node that lost the workshop to another must not overwrite what the new owner writes
 		if (this.options.mayWrite && !this.options.mayWrite(code)) return;
 		const state = JSON.stringify(themes.live.current.exportState());
-		await themeRepo.saveThemeState(this.db, code, state, now);
+		const { code: workshop, question } = parseThemeKey(code);
+		await themeRepo.saveThemeState(this.db, workshop, question, state, now);
 	}
 
 	async close(): Promise<void> {

@@ -6,7 +6,8 @@ import type { Database, ParticipantRow } from '../db/schema';
 import type { MyVotes, VoteTotals, WorkshopView } from '../../shared/types';
 import type { DomainEvents } from './domain-events';
 import { DomainError } from './errors';
-import { toWorkshopView } from './mappers';
+import { questionOf, workshopView } from './questions';
+import { themeKey } from './theme-key';
 import { CastVote, ConfigureVoting, RetractVote } from '../../shared/schemas/index';
 import { parse } from './parse';
 import type { Themes } from './themes';
@@ -31,9 +32,9 @@ export class VoteService {
 	) {}
 
 	/** Each dot's theme as it stands now; dots on themes gone from the map count nowhere. */
-	private async current<T extends { theme_id: string }>(code: string, rows: T[]) {
+	private async current<T extends { theme_id: string }>(key: string, rows: T[]) {
 		const ids = [...new Set(rows.map((r) => r.theme_id))];
-		const now = ids.length ? await this.themes.currentThemes(code, ids) : {};
+		const now = ids.length ? await this.themes.currentThemes(key, ids) : {};
 		return rows.map((row) => ({ ...row, theme: now[row.theme_id] ?? null }));
 	}
 
@@ -71,7 +72,7 @@ export class VoteService {
 			if (top !== null) config.revealed_count = Math.min(top, shown + 1);
 		}
 		await workshops.updateVotingConfig(this.db, code, config, new Date().toISOString());
-		const workshop = toWorkshopView(await this.workshop(code));
+		const workshop = await workshopView(this.db, await this.workshop(code));
 		this.events.emit('workshop.updated', { code, workshop });
 		this.events.emit('votes.changed', { code });
 		return workshop;
@@ -90,11 +91,14 @@ export class VoteService {
 	): Promise<MyVotes> {
 		const { id, themeId } = parse(CastVote, payload);
 		const workshop = await this.workshop(code);
+		// dots go to the question in the room
+		const { question } = workshop;
+		const key = themeKey(code, question);
 		const closed = workshop.phase !== 'voting' || timeIsUp(workshop.voting_ends_at);
 		if (closed && !(await votes.findVote(this.db, id))) {
 			throw new DomainError('voting_closed', 'Voting is not open.');
 		}
-		if (!(await this.themes.themeExists(code, themeId))) {
+		if (!(await this.themes.themeExists(key, themeId))) {
 			throw new DomainError('not_found', 'That theme no longer exists.');
 		}
 		const participant = await guard.register?.();
@@ -104,14 +108,14 @@ export class VoteService {
 			workshop.voting_opened_at !== null &&
 			participant.created_at >= workshop.voting_opened_at &&
 			!(await votes.findVote(this.db, id)) &&
-			(await votes.participantVotes(this.db, code, participantId)).length === 0
+			(await votes.participantVotes(this.db, code, question, participantId)).length === 0
 		) {
 			guard.newVoter();
 		}
 		// the ids that stand for the target theme now (a merged theme's old ids among them)
-		const earlier = await votes.participantVotes(this.db, code, participantId);
+		const earlier = await votes.participantVotes(this.db, code, question, participantId);
 		const onTarget = new Set(
-			(await this.current(code, earlier)).filter((v) => v.theme === themeId).map((v) => v.theme_id)
+			(await this.current(key, earlier)).filter((v) => v.theme === themeId).map((v) => v.theme_id)
 		);
 		onTarget.add(themeId);
 		// Replay check, budget check and insert in one transaction, behind a lock on the participant:
@@ -126,7 +130,7 @@ export class VoteService {
 				}
 				return false;
 			}
-			const mine = await votes.participantVotes(trx, code, participantId);
+			const mine = await votes.participantVotes(trx, code, question, participantId);
 			if (mine.length >= workshop.dots_per_participant) {
 				throw new DomainError('budget_exhausted', 'You have used all your dots.');
 			}
@@ -136,6 +140,7 @@ export class VoteService {
 			const stored = await votes.insertVoteOnce(trx, {
 				id,
 				workshop_code: code,
+				question,
 				participant_id: participantId,
 				theme_id: themeId,
 				created_at: new Date().toISOString()
@@ -157,8 +162,8 @@ export class VoteService {
 			throw new DomainError('voting_closed', 'Voting is not open.');
 		}
 		const mine = await this.current(
-			code,
-			await votes.participantVotes(this.db, code, participantId)
+			themeKey(code, workshop.question),
+			await votes.participantVotes(this.db, code, workshop.question, participantId)
 		);
 		const last = mine.filter((v) => v.theme === themeId).at(-1);
 		if (!last) throw new DomainError('not_found', 'No dot on that theme.');
@@ -170,19 +175,22 @@ export class VoteService {
 	async mine(code: string, participantId: string): Promise<MyVotes> {
 		const workshop = await this.workshop(code);
 		const rows = await this.current(
-			code,
-			await votes.participantVotes(this.db, code, participantId)
+			themeKey(code, workshop.question),
+			await votes.participantVotes(this.db, code, workshop.question, participantId)
 		);
 		const byTheme: Record<string, number> = {};
 		for (const { theme } of rows) if (theme) byTheme[theme] = (byTheme[theme] ?? 0) + 1;
 		return { byTheme, left: Math.max(0, workshop.dots_per_participant - rows.length) };
 	}
 
-	async totals(code: string): Promise<VoteTotals> {
-		const workshop = await this.workshop(code);
-		const { totals: byId, voters } = await votes.voteTotals(this.db, code);
+	/** Dots per theme of the room's question, or of another question when given. */
+	async totals(code: string, number?: number): Promise<VoteTotals> {
+		const row = await this.workshop(code);
+		const question = number ?? row.question;
+		const workshop = await questionOf(this.db, row, question);
+		const { totals: byId, voters } = await votes.voteTotals(this.db, code, question);
 		const now = await this.current(
-			code,
+			themeKey(code, question),
 			Object.entries(byId).map(([theme_id, n]) => ({ theme_id, n }))
 		);
 		const totals: Record<string, number> = {};

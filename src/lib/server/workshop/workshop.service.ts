@@ -10,7 +10,8 @@ import type { StaffRole } from './cookies';
 import { DomainEvents } from './domain-events';
 import { DomainError } from './errors';
 import { InputWriter, requireOpen } from './input-writer';
-import { toInputView, toParticipantView, toWorkshopView } from './mappers';
+import { toInputView, toParticipantView } from './mappers';
+import { workshopView } from './questions';
 import { ensureParticipant } from './participants';
 import {
 	generateJoinCode,
@@ -29,6 +30,8 @@ import {
 } from '../../shared/schemas/index';
 import { parse } from './parse';
 import { mustWait } from './word-filter';
+import { questionOf } from './questions';
+import { themeKey } from './theme-key';
 import { defaultPrompt, parseId, parseJoinCode } from './validation';
 
 export interface CreatedWorkshop {
@@ -103,7 +106,12 @@ export class WorkshopService {
 				updated_at: now
 			});
 			const row = await this.requireWorkshopRow(code);
-			return { workshop: toWorkshopView(row), facilitatorToken, boardToken, projectorToken };
+			return {
+				workshop: await workshopView(this.db, row),
+				facilitatorToken,
+				boardToken,
+				projectorToken
+			};
 		}
 		throw new Error('could not find a free join code');
 	}
@@ -115,8 +123,14 @@ export class WorkshopService {
 		return row;
 	}
 
+	/** The key of the themes the room works on now: its current question's. */
+	async roomThemeKey(rawCode: unknown): Promise<string> {
+		const row = await this.requireWorkshopRow(rawCode);
+		return themeKey(row.code, row.question);
+	}
+
 	async getWorkshop(rawCode: unknown): Promise<WorkshopView> {
-		return toWorkshopView(await this.requireWorkshopRow(rawCode));
+		return workshopView(this.db, await this.requireWorkshopRow(rawCode));
 	}
 
 	/**
@@ -225,9 +239,9 @@ export class WorkshopService {
 		payload: unknown,
 		beforeCreate?: () => void
 	): Promise<InputView> {
-		const { id, text } = parse(SubmitInput, payload);
+		const { id, text, question } = parse(SubmitInput, payload);
 		const now = this.timestamp();
-		return this.writer.submit({ code, participantId, id, text, now, beforeCreate });
+		return this.writer.submit({ code, participantId, id, text, question, now, beforeCreate });
 	}
 
 	private async requireOwnInput(code: string, participantId: string, id: string) {
@@ -244,11 +258,12 @@ export class WorkshopService {
 	async editInput(code: string, participantId: string, payload: unknown): Promise<InputView> {
 		const { id, text } = parse(EditInput, payload);
 		const row = await this.requireOwnInput(code, participantId, id);
-		requireOpen(await this.requireWorkshopRow(code));
+		const workshop = await this.requireWorkshopRow(code);
+		requireOpen(await questionOf(this.db, workshop, row.question));
 		if (row.text === text) return toInputView(row);
 		const now = this.timestamp();
 		// a changed text is checked again: with moderation on, it waits for approval once more
-		const held = mustWait(await this.requireWorkshopRow(code), text) || row.held === 1;
+		const held = mustWait(workshop, text) || row.held === 1;
 		await inputs.updateInputText(this.db, row.id, text, now, held);
 		const input = toInputView({ ...row, text, updated_at: now, held: held ? 1 : 0 });
 		this.events.emit('input.updated', { code, input });
@@ -258,9 +273,14 @@ export class WorkshopService {
 	async deleteInput(code: string, participantId: string, payload: unknown): Promise<string> {
 		const { id } = parse(DeleteInput, payload);
 		const row = await this.requireOwnInput(code, participantId, id);
-		requireOpen(await this.requireWorkshopRow(code));
+		requireOpen(await questionOf(this.db, await this.requireWorkshopRow(code), row.question));
 		await inputs.markInputDeleted(this.db, row.id, this.timestamp());
-		this.events.emit('input.deleted', { code, id: row.id, participantId: row.participant_id });
+		this.events.emit('input.deleted', {
+			code,
+			id: row.id,
+			participantId: row.participant_id,
+			question: row.question
+		});
 		return row.id;
 	}
 
@@ -281,20 +301,22 @@ export class WorkshopService {
 	async setPhase(code: string, payload: unknown): Promise<WorkshopView> {
 		const { phase } = parse(SetPhase, payload);
 		const row = await this.requireWorkshopRow(code);
-		if (row.phase === phase) return toWorkshopView(row);
+		if (row.phase === phase) return workshopView(this.db, row);
 		await workshops.updateWorkshopPhase(this.db, code, phase, this.timestamp());
-		const workshop = toWorkshopView({ ...row, phase });
+		const workshop = await workshopView(this.db, { ...row, phase });
 		this.events.emit('workshop.updated', { code, workshop });
 		return workshop;
 	}
 
+	/** A participant's own inputs, to every question (the phone shows those of the room's). */
 	async participantInputs(code: string, participantId: string): Promise<InputView[]> {
 		const rows = await inputs.listInputs(this.db, code, { participantId, includeHidden: false });
 		return rows.map(toInputView);
 	}
 
-	async allInputs(code: string): Promise<InputView[]> {
-		const rows = await inputs.listInputs(this.db, code, { includeHidden: true });
+	/** Every input, hidden and held ones too; of one question when given. */
+	async allInputs(code: string, question?: number): Promise<InputView[]> {
+		const rows = await inputs.listInputs(this.db, code, { includeHidden: true, question });
 		return rows.map(toInputView);
 	}
 
@@ -305,7 +327,7 @@ export class WorkshopService {
 			this.allInputs(row.code)
 		]);
 		return {
-			workshop: toWorkshopView(row),
+			workshop: await workshopView(this.db, row),
 			participants: people.map(toParticipantView),
 			inputs: all,
 			exportedAt: this.timestamp()

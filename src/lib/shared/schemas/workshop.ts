@@ -7,7 +7,7 @@ import {
 	MAX_TITLE_LENGTH
 } from '../limits';
 import { LANGUAGES, PHASES } from '../types';
-import { Id, ThemeId, payload, strictBoolean } from './ids';
+import { Id, PlainObject, ThemeId, payload, strictBoolean } from './ids';
 import { optionalText, refusal, text } from './text';
 
 /** What a participant types: the one field a phone shows refusals for in its own words. */
@@ -18,7 +18,28 @@ export const InputText = text({
 	codes: { type: 'text_not_string', empty: 'text_empty', long: 'text_too_long' }
 });
 
-export const SubmitInput = payload({ id: Id, text: InputText });
+/** A workshop asks at most this many questions. */
+export const MAX_QUESTIONS = 10;
+
+const notAQuestion = refusal(
+	'invalid_payload',
+	`The question is a whole number from 1 to ${MAX_QUESTIONS}.`
+);
+
+/** A question's number in its workshop. */
+export const QuestionNumber = v.pipe(
+	v.number(notAQuestion),
+	v.integer(notAQuestion),
+	v.minValue(1, notAQuestion),
+	v.maxValue(MAX_QUESTIONS, notAQuestion)
+);
+
+/** `question`: the one the phone showed (an input typed offline answers what it was typed for). */
+export const SubmitInput = payload({
+	id: Id,
+	text: InputText,
+	question: v.optional(QuestionNumber)
+});
 export const EditInput = payload({ id: Id, text: InputText });
 export const DeleteInput = payload({ id: Id });
 
@@ -137,3 +158,30 @@ export const ConfigureModeration = payload({
 
 export type ModerateInputPayload = v.InferInput<typeof ModerateInput>;
 export type ConfigureModerationPayload = v.InferInput<typeof ConfigureModeration>;
+
+/** A further question for the workshop, in its language and optionally in the other one. */
+export const AddQuestion = payload({
+	prompt: text({ field: 'The question', max: MAX_PROMPT_LENGTH, required: true }),
+	promptOther: optionalText({
+		field: 'The question in the other language',
+		max: MAX_PROMPT_LENGTH
+	}),
+	/** put it in the room at once */
+	activate: v.optional(strictBoolean('activate'))
+});
+
+/** Which question the room answers now. */
+export const SwitchQuestion = payload({ number: QuestionNumber });
+
+export type AddQuestionPayload = v.InferInput<typeof AddQuestion>;
+
+/** Asks for the session again: nothing to say but an empty object. */
+export const SyncSession = v.optional(
+	v.pipe(
+		PlainObject,
+		v.check(
+			(value) => Object.keys(value).length === 0,
+			refusal('invalid_payload', 'session:sync takes an empty object.')
+		)
+	)
+);
