@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Kysely, SqliteDialect } from 'kysely';
 import type { Connection } from './connection';
+import { withStatementCache } from './statement-cache';
 import type { Database } from './schema';
 
 /** Opens (creating when needed) the SQLite file with the pragmas every writer relies on. */
@@ -14,7 +15,9 @@ export function openSqlite(path: string): Connection {
 	sqlite.pragma('synchronous = FULL');
 	sqlite.pragma('foreign_keys = ON');
 	sqlite.pragma('busy_timeout = 5000');
-	const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+	const db = new Kysely<Database>({
+		dialect: new SqliteDialect({ database: withStatementCache(sqlite) })
+	});
 	return {
 		db,
 		dialect: 'sqlite',
