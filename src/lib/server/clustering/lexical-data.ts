@@ -132,8 +132,25 @@ function codesOf(m: NbMorph, lemma: string): readonly number[] {
  * their verbs ("ansatte" → ansette, verb).
  */
 export function nbLemmas(form: string): readonly NbLemma[] {
-	const m = nb();
 	const w = form.toLowerCase();
+	const known = lemmaCache.get(w);
+	if (known) return known;
+	const found = findNbLemmas(w);
+	// a bound, not an eviction policy: a workshop's vocabulary is a few thousand forms
+	if (lemmaCache.size >= LEMMA_CACHE_MAX) lemmaCache.clear();
+	lemmaCache.set(w, found);
+	return found;
+}
+
+/**
+ * Forms already looked up: every refinement relabels every theme, and looking a form up walks
+ * all its possible endings, so the same words were taken apart again and again on the event loop.
+ */
+const lemmaCache = new Map<string, readonly NbLemma[]>();
+const LEMMA_CACHE_MAX = 50_000;
+
+function findNbLemmas(w: string): readonly NbLemma[] {
+	const m = nb();
 	const out: NbLemma[] = [];
 	for (let k = 0; k <= w.length; k++) {
 		const rules = m.byAdded.get(w.slice(w.length - k));
