@@ -9,8 +9,12 @@ export const REFINE_GROWTH_SHARE = 0.05;
 export const REFINE_DEBOUNCE_MS = 1500;
 /** app only: refine at least this often while changes keep arriving */
 export const REFINE_MAX_WAIT_MS = 10_000;
-/** above this many inputs the app runs the refinement in a worker thread */
-export const WORKER_MIN_INPUTS = 300;
+/**
+ * From this many inputs on the app runs the refinement in a worker thread. A pass over 100 inputs
+ * already takes 5–25 ms, long enough to hold up the acknowledgements queued behind it; below
+ * this it takes a few milliseconds and the hand-over would cost as much.
+ */
+export const WORKER_MIN_INPUTS = 60;
 
 export function refineDue(changesSinceRefine: number, inputs: number): boolean {
 	return (
