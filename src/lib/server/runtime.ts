@@ -55,7 +55,13 @@ export async function createRuntime(options: RuntimeOptions = {}): Promise<Runti
 	await migrateToLatest(connection.db);
 	warmUp(); // before anyone connects, not on the first input
 	const events = new DomainEvents();
-	const workshops = new WorkshopService(connection.db, events, undefined, config.writeBatch);
+	const workshops = new WorkshopService(
+		connection.db,
+		events,
+		undefined,
+		config.writeBatch,
+		(work) => connection.durableTransaction(work)
+	);
 	const themeOptions = { refineWorkerUrl: options.refineWorkerUrl };
 	const cluster = config.redisUrl
 		? await createCluster(

@@ -14,6 +14,11 @@ export type DatabaseTarget =
 export interface Connection {
 	db: Kysely<Database>;
 	dialect: Dialect;
+	/**
+	 * Runs `work` in one transaction; resolves once its commit would survive a power cut. The
+	 * submit path commits through this, so the disk flush need not hold the event loop.
+	 */
+	durableTransaction<T>(work: (trx: Kysely<Database>) => Promise<T>): Promise<T>;
 	/** Finishes what the backend needs for a clean stop (SQLite: the WAL checkpoint). */
 	close(): Promise<void>;
 }

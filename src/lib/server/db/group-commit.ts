@@ -38,6 +38,9 @@ export interface GroupCommitWork<DB, Job, Result> {
 	committed?(job: Job, result: Result): void;
 }
 
+/** Runs writes in one transaction and resolves when it is committed (durably). */
+export type Transact<DB> = <T>(work: (trx: Kysely<DB>) => Promise<T>) => Promise<T>;
+
 type Outcome<R> = { ok: true; value: R } | { ok: false; error: unknown };
 
 interface Pending<J, R> {
@@ -63,11 +66,17 @@ export class GroupCommit<DB, Job, Result> {
 	private lastCommitAt = -Infinity;
 	private closed = false;
 
+	private readonly transact: Transact<DB>;
+
 	constructor(
-		private readonly db: Kysely<DB>,
+		db: Kysely<DB>,
 		private readonly work: GroupCommitWork<DB, Job, Result>,
-		private readonly options: GroupCommitOptions = GROUP_COMMIT_DEFAULTS
-	) {}
+		private readonly options: GroupCommitOptions = GROUP_COMMIT_DEFAULTS,
+		/** How a batch is committed; by default a plain transaction on `db`. */
+		transact?: Transact<DB>
+	) {
+		this.transact = transact ?? ((run) => db.transaction().execute(run));
+	}
 
 	submit(job: Job): Promise<Result> {
 		if (this.closed) return Promise.reject(new Error('the database is closing'));
@@ -134,7 +143,7 @@ export class GroupCommit<DB, Job, Result> {
 	private async commit(batch: Pending<Job, Result>[]): Promise<void> {
 		let outcomes: Outcome<Result>[];
 		try {
-			outcomes = await this.db.transaction().execute(async (trx) => {
+			outcomes = await this.transact(async (trx) => {
 				const done: Outcome<Result>[] = [];
 				for (const { job } of batch) done.push(await this.attempt(trx, job));
 				return done;

@@ -31,6 +31,8 @@ export function openPostgres(url: string): Connection {
 	return {
 		db,
 		dialect: 'postgres',
+		// the server flushes at commit (synchronous_commit = on), and the driver waits for it
+		durableTransaction: (work) => db.transaction().execute(work),
 		async close() {
 			await db.destroy();
 		}

@@ -1,5 +1,10 @@
 import type { Kysely } from 'kysely';
-import { GroupCommit, GROUP_COMMIT_DEFAULTS, type GroupCommitOptions } from '../db/group-commit';
+import {
+	GroupCommit,
+	GROUP_COMMIT_DEFAULTS,
+	type GroupCommitOptions,
+	type Transact
+} from '../db/group-commit';
 import * as inputs from '../db/input.repository';
 import * as workshops from '../db/workshop.repository';
 import type { Database, InputRow, WorkshopRow } from '../db/schema';
@@ -87,7 +92,8 @@ export class InputWriter {
 	constructor(
 		db: Kysely<Database>,
 		events: DomainEvents,
-		options: GroupCommitOptions = GROUP_COMMIT_DEFAULTS
+		options: GroupCommitOptions = GROUP_COMMIT_DEFAULTS,
+		transact?: Transact<Database>
 	) {
 		this.batches = new GroupCommit(
 			db,
@@ -98,7 +104,8 @@ export class InputWriter {
 					if (created) events.emit('input.created', { code, input });
 				}
 			},
-			options
+			options,
+			transact
 		);
 	}
 

@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import * as inputs from '../db/input.repository';
 import * as participants from '../db/participant.repository';
 import * as workshops from '../db/workshop.repository';
-import { GROUP_COMMIT_DEFAULTS, type GroupCommitOptions } from '../db/group-commit';
+import { GROUP_COMMIT_DEFAULTS, type GroupCommitOptions, type Transact } from '../db/group-commit';
 import type { Database, ParticipantRow, WorkshopRow } from '../db/schema';
 import type { InputView, ParticipantView, WorkshopView } from '../../shared/types';
 import type { StaffRole } from './cookies';
@@ -62,9 +62,11 @@ export class WorkshopService {
 		private readonly db: Kysely<Database>,
 		readonly events: DomainEvents = new DomainEvents(),
 		private readonly now: () => Date = () => new Date(),
-		writeBatch: GroupCommitOptions = GROUP_COMMIT_DEFAULTS
+		writeBatch: GroupCommitOptions = GROUP_COMMIT_DEFAULTS,
+		/** How inputs are committed (the connection's durable transaction); a plain one by default. */
+		transact?: Transact<Database>
 	) {
-		this.writer = new InputWriter(db, events, writeBatch);
+		this.writer = new InputWriter(db, events, writeBatch, transact);
 	}
 
 	/** Commits the inputs still waiting for their batch; call before the database closes. */
