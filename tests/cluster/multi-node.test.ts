@@ -110,7 +110,7 @@ async function until(
 }
 
 describe.skipIf(missing.length > 0)('several nodes behind nginx, with Redis', () => {
-	it('phones, control room, projector and board on different nodes all see each other', async () => {
+	it('phones, control room, projector and board on different nodes all see each other, also after a switch to a second question', async () => {
 		const database = await sharedDatabase();
 		cluster = await startCluster(3, database);
 		const [a, b, c] = cluster.nodes.map((n) => n.url);
@@ -177,6 +177,28 @@ describe.skipIf(missing.length > 0)('several nodes behind nginx, with Redis', ()
 			expect(vote.ok).toBe(true);
 		}
 		expect((await counted)[target]).toBe(2);
+
+		// a second question asked on node a: the phone on node b and the projector on node c move
+		// to it, and its themes (another engine, another lease) reach the projector
+		const moved = nextEvent(phones[1].socket, 'workshop:updated');
+		const asked = await request<Ack & { workshop?: { question: number } }>(
+			facilitator.socket,
+			'question:add',
+			{ prompt: 'Hva bør gruppa gjøre først?', activate: true }
+		);
+		expect(asked.workshop?.question).toBe(2);
+		expect((await moved).prompt).toBe('Hva bør gruppa gjøre først?');
+		const second = themesSettled(projector.socket, 3, 0);
+		const secondIds: string[] = [];
+		for (const [i, text] of THREE_TOPICS.entries()) {
+			const id = randomUUID();
+			secondIds.push(id);
+			const ack = await request<Ack>(phones[(i + 1) % 2].socket, 'input:submit', { id, text });
+			expect(ack.ok).toBe(true);
+		}
+		const secondMap = await second;
+		expect(secondMap.themes.flatMap((t) => t.inputIds).sort()).toEqual([...secondIds].sort());
+		expect(secondMap.themes.every((t) => /^t1\d{8}$/.test(t.id))).toBe(true);
 	});
 
 	it('kill -9 the engine’s node under load: another takes over, nothing acknowledged is lost or doubled, theme ids stay', async () => {
