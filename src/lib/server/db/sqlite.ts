@@ -31,7 +31,18 @@ export function openSqlite(path: string): Connection {
 			const result = await db.connection().execute(async (one) => {
 				await sql`pragma synchronous = NORMAL`.execute(one);
 				try {
-					return await one.transaction().execute(work);
+					// IMMEDIATE takes the write lock first: with several processes on one file
+					// (the multi-node tests without PostgreSQL), a deferred transaction that read
+					// first fails at its first write with "database is locked" when another wrote.
+					await sql`begin immediate`.execute(one);
+					try {
+						const done = await work(one);
+						await sql`commit`.execute(one);
+						return done;
+					} catch (err) {
+						await sql`rollback`.execute(one);
+						throw err;
+					}
 				} finally {
 					await sql`pragma synchronous = FULL`.execute(one);
 				}
