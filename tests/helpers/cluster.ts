@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createTestDatabase, type TestDatabase } from './database';
 import { startServer, type RunningServer } from './server';
 
 /** Whether this machine has what the multi-node tests run (CI installs them; see .ci/run). */
@@ -134,12 +135,11 @@ export interface TestCluster {
 }
 
 /** Where the nodes keep their data: a fresh PostgreSQL database when the run has one. */
-export type SharedDatabase = { env: Record<string, string>; drop(): Promise<void> };
 
 /** Redis, `count` nodes on one database, and nginx in front of them. */
 export async function startCluster(
 	count: number,
-	database: SharedDatabase,
+	database: Pick<TestDatabase, 'env' | 'drop'>,
 	env: Record<string, string> = {}
 ): Promise<TestCluster> {
 	const redis = await startRedis();
@@ -176,57 +176,8 @@ export async function startCluster(
 /**
  * The database the nodes share: a fresh PostgreSQL database when TEST_POSTGRES_URL names a server
  * (CI), otherwise one SQLite file that all nodes on this machine open (SQLite's WAL allows several
- * processes). `rows` reads it the same way on either.
+ * processes).
  */
-export async function sharedDatabase(): Promise<
-	SharedDatabase & {
-		kind: 'postgres' | 'sqlite';
-		rows(sql: string): Promise<Record<string, string>[]>;
-	}
-> {
-	const admin = process.env.TEST_POSTGRES_URL;
-	if (admin) {
-		const name = `innspill_cluster_${Math.random().toString(36).slice(2, 10)}`;
-		const psql = (url: string, sql: string) => {
-			const run = spawnSync('psql', [url, '-X', '-q', '-A', '-F', '\t', '-c', sql], {
-				encoding: 'utf8'
-			});
-			if (run.status !== 0) throw new Error(`psql: ${run.stderr}`);
-			return run.stdout;
-		};
-		psql(admin, `create database ${name}`);
-		const url = new URL(admin);
-		url.pathname = `/${name}`;
-		return {
-			kind: 'postgres',
-			env: { DATABASE_URL: url.toString() },
-			async rows(sql) {
-				const [header, ...lines] = psql(url.toString(), sql).trim().split('\n');
-				const keys = header.split('\t');
-				return lines
-					.filter((l) => !/^\(\d+ rows?\)$/.test(l))
-					.map((l) => Object.fromEntries(l.split('\t').map((v, i) => [keys[i], v])));
-			},
-			async drop() {
-				psql(admin, `drop database if exists ${name} with (force)`);
-			}
-		};
-	}
-	const path = join(mkdtempSync(join(tmpdir(), 'innspill-cluster-')), 'shared.sqlite');
-	const { default: Database } = await import('better-sqlite3');
-	return {
-		kind: 'sqlite',
-		env: { DATABASE_PATH: path },
-		async rows(sql) {
-			const db = new Database(path, { readonly: true });
-			try {
-				return (db.prepare(sql).all() as Record<string, unknown>[]).map((r) =>
-					Object.fromEntries(Object.entries(r).map(([k, v]) => [k, String(v)]))
-				);
-			} finally {
-				db.close();
-			}
-		},
-		async drop() {}
-	};
+export function sharedDatabase(): Promise<TestDatabase> {
+	return createTestDatabase(process.env.TEST_POSTGRES_URL ? 'postgres' : 'sqlite');
 }

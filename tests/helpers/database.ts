@@ -29,8 +29,9 @@ export interface TestDatabase {
 	drop(): Promise<void>;
 }
 
-export async function createTestDatabase(): Promise<TestDatabase> {
-	return backend === 'postgres' ? createPostgresDatabase() : createSqliteDatabase();
+/** A fresh database on this run's backend, or on the one given (the multi-node tests pick theirs). */
+export async function createTestDatabase(on: Backend = backend): Promise<TestDatabase> {
+	return on === 'postgres' ? createPostgresDatabase() : createSqliteDatabase();
 }
 
 function withQueries(
