@@ -16,14 +16,15 @@ const dir = () => mkdtempSync(join(tmpdir(), 'innspill-unit-'));
 const synchronous = async (c: Connection) =>
 	(await sql<{ synchronous: number }>`pragma synchronous`.execute(c.db)).rows[0].synchronous;
 
-describe('SQLite commits flushed off the event loop', () => {
+describe('SQLite input batches flushed off the event loop', () => {
 	it('commits the work, and every other write still commits with a full flush', async () => {
 		connection = openDatabase({ dialect: 'sqlite', path: join(dir(), 'db.sqlite') });
 		await migrateToLatest(connection.db);
 		const FULL = 2;
 		expect(await synchronous(connection)).toBe(FULL);
 		const now = new Date().toISOString();
-		await connection.durableTransaction(async (trx) => {
+		const { transact, sync } = connection.batchCommits;
+		await transact(async (trx) => {
 			await trx
 				.insertInto('workshops')
 				.values({
@@ -39,9 +40,10 @@ describe('SQLite commits flushed off the event loop', () => {
 				})
 				.execute();
 		});
+		await sync!();
 		expect(await synchronous(connection)).toBe(FULL);
 		await expect(
-			connection.durableTransaction(async (trx) => {
+			transact(async (trx) => {
 				await trx.updateTable('workshops').set({ title: 'changed' }).execute();
 				throw new Error('refused');
 			})

@@ -1,5 +1,6 @@
 import { Migrator, type Kysely } from 'kysely';
 import type { Dialect } from './dialect';
+import type { BatchCommits } from './group-commit';
 import { migrationProvider } from './migrations';
 import { openPostgres } from './postgres';
 import type { Database } from './schema';
@@ -15,10 +16,11 @@ export interface Connection {
 	db: Kysely<Database>;
 	dialect: Dialect;
 	/**
-	 * Runs `work` in one transaction; resolves once its commit would survive a power cut. The
-	 * submit path commits through this, so the disk flush need not hold the event loop.
+	 * How the submit path commits its batches (see group-commit.ts): on SQLite the commit writes
+	 * the log and the flush to disk runs off the event loop; every input is answered only after
+	 * the flush.
 	 */
-	durableTransaction<T>(work: (trx: Kysely<Database>) => Promise<T>): Promise<T>;
+	batchCommits: BatchCommits<Database>;
 	/** Finishes what the backend needs for a clean stop (SQLite: the WAL checkpoint). */
 	close(): Promise<void>;
 }

@@ -32,7 +32,7 @@ export function openPostgres(url: string): Connection {
 		db,
 		dialect: 'postgres',
 		// the server flushes at commit (synchronous_commit = on), and the driver waits for it
-		durableTransaction: (work) => db.transaction().execute(work),
+		batchCommits: { transact: (work) => db.transaction().execute(work) },
 		async close() {
 			await db.destroy();
 		}

@@ -23,32 +23,33 @@ export function openSqlite(path: string): Connection {
 	return {
 		db,
 		dialect: 'sqlite',
-		async durableTransaction(work) {
-			if (!wal) return db.transaction().execute(work);
-			// The commit writes the log without flushing it (the flush would hold the event loop for
-			// up to a few ms); WalSync flushes it off the loop before anyone hears it is stored. One
-			// connection: nothing else commits between the pragmas.
-			const result = await db.connection().execute(async (one) => {
-				await sql`pragma synchronous = NORMAL`.execute(one);
-				try {
-					// IMMEDIATE takes the write lock first: with several processes on one file
-					// (the multi-node tests without PostgreSQL), a deferred transaction that read
-					// first fails at its first write with "database is locked" when another wrote.
-					await sql`begin immediate`.execute(one);
+		batchCommits: {
+			async transact(work) {
+				if (!wal) return db.transaction().execute(work);
+				// The commit writes the log without flushing it (the flush would hold the event loop
+				// for up to a few ms); `sync` flushes it off the loop, and nobody hears an input is
+				// stored before that. One connection: nothing else commits between the pragmas.
+				return db.connection().execute(async (one) => {
+					await sql`pragma synchronous = NORMAL`.execute(one);
 					try {
-						const done = await work(one);
-						await sql`commit`.execute(one);
-						return done;
-					} catch (err) {
-						await sql`rollback`.execute(one);
-						throw err;
+						// IMMEDIATE takes the write lock first: with several processes on one file
+						// (the multi-node tests without PostgreSQL), a deferred transaction that read
+						// first fails at its first write with "database is locked" when another wrote.
+						await sql`begin immediate`.execute(one);
+						try {
+							const done = await work(one);
+							await sql`commit`.execute(one);
+							return done;
+						} catch (err) {
+							await sql`rollback`.execute(one);
+							throw err;
+						}
+					} finally {
+						await sql`pragma synchronous = FULL`.execute(one);
 					}
-				} finally {
-					await sql`pragma synchronous = FULL`.execute(one);
-				}
-			});
-			await wal.sync();
-			return result;
+				});
+			},
+			sync: wal ? () => wal.sync() : undefined
 		},
 		async close() {
 			// Fold the write-ahead log back into the database file, so a copied file is complete.

@@ -9,17 +9,26 @@ import { open, stat, type FileHandle } from 'node:fs/promises';
 export class WalSync {
 	private handle: FileHandle | null = null;
 	private inode = -1;
+	/** The check under way; flushes that start meanwhile share it. */
+	private checking: Promise<FileHandle> | null = null;
 
 	constructor(private readonly walPath: string) {}
 
+	/** Resolves once everything written to the log before the call is on disk. */
 	async sync(): Promise<void> {
+		this.checking ??= this.check().finally(() => (this.checking = null));
+		await (await this.checking).datasync();
+	}
+
+	private async check(): Promise<FileHandle> {
 		const current = await stat(this.walPath);
 		if (!this.handle || current.ino !== this.inode) {
+			// a flush still running on the old handle finishes before it closes
 			await this.handle?.close();
 			this.handle = await open(this.walPath, 'r');
 			this.inode = (await this.handle.stat()).ino;
 		}
-		await this.handle.datasync();
+		return this.handle;
 	}
 
 	async close(): Promise<void> {
