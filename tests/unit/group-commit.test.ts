@@ -65,13 +65,6 @@ function writer(options: Partial<GroupCommitOptions> = {}) {
 	return new GroupCommit(db, work, { maxBatch: 64, maxWaitMs: 2, ...options });
 }
 
-async function until(check: () => boolean): Promise<void> {
-	for (let i = 0; !check(); i++) {
-		if (i > 200) throw new Error('condition not reached');
-		await new Promise((r) => setTimeout(r, 5));
-	}
-}
-
 const notes = (n: number, prefix = 'n') =>
 	Array.from({ length: n }, (_, i) => ({ id: `${prefix}${i}`, text: `note ${i}` }));
 
@@ -169,50 +162,6 @@ describe('group commit', () => {
 		await batches.close();
 		expect(await next).toBe('next');
 		expect(batches.commits).toBe(2);
-	});
-
-	it('with a flush of its own: the next batch commits while the last one is flushed; answers wait for the flush, in commit order', async () => {
-		const flushes: { done: () => void; fail: (err: Error) => void }[] = [];
-		const batches = new GroupCommit(
-			db,
-			work,
-			{ maxBatch: 64, maxWaitMs: 0 },
-			{
-				transact: (run) => db.transaction().execute(run),
-				sync: () => new Promise<void>((done, fail) => flushes.push({ done, fail }))
-			}
-		);
-		const heard: string[] = [];
-		const first = batches.submit({ id: 'a', text: 'a' }).then((id) => heard.push(id));
-		await until(() => flushes.length === 1);
-		const second = batches.submit({ id: 'b', text: 'b' }).then((id) => heard.push(id));
-		// the second batch committed without waiting for the first one's flush
-		await until(() => flushes.length === 2);
-		expect([committed('a'), committed('b')]).toEqual([1, 1]);
-		expect(heard).toEqual([]);
-		expect(order).toEqual([]);
-		// the second flush returns first: still nobody hears before the first batch's flush
-		flushes[1].done();
-		await new Promise((r) => setTimeout(r, 10));
-		expect(heard).toEqual([]);
-		flushes[0].done();
-		await Promise.all([first, second]);
-		expect(heard).toEqual(['a', 'b']);
-		expect(order).toEqual(['a', 'b']);
-
-		// a flush that fails: the write is stored and announced, its submitter hears of the failure
-		const third = batches.submit({ id: 'c', text: 'c' });
-		await until(() => flushes.length === 3);
-		flushes[2].fail(new Error('EIO'));
-		await expect(third).rejects.toThrow('EIO');
-		expect(committed('c')).toBe(1);
-		expect(order).toEqual(['a', 'b', 'c']);
-		// and the next batch is answered as usual
-		const fourth = batches.submit({ id: 'd', text: 'd' });
-		await until(() => flushes.length === 4);
-		flushes[3].done();
-		expect(await fourth).toBe('d');
-		await batches.close();
 	});
 
 	it('commits pending writes on close, and refuses writes after it', async () => {

@@ -60,7 +60,7 @@ export async function createRuntime(options: RuntimeOptions = {}): Promise<Runti
 		events,
 		undefined,
 		config.writeBatch,
-		connection.batchCommits
+		connection.writeTransaction
 	);
 	const themeOptions = { refineWorkerUrl: options.refineWorkerUrl };
 	const cluster = config.redisUrl

@@ -1,6 +1,6 @@
 import { Migrator, type Kysely } from 'kysely';
 import type { Dialect } from './dialect';
-import type { BatchCommits } from './group-commit';
+import type { Transact } from './group-commit';
 import { migrationProvider } from './migrations';
 import { openPostgres } from './postgres';
 import type { Database } from './schema';
@@ -16,11 +16,11 @@ export interface Connection {
 	db: Kysely<Database>;
 	dialect: Dialect;
 	/**
-	 * How the submit path commits its batches (see group-commit.ts): on SQLite the commit writes
-	 * the log and the flush to disk runs off the event loop; every input is answered only after
-	 * the flush.
+	 * A transaction that takes the write lock at once (SQLite: BEGIN IMMEDIATE), for the submit
+	 * path's batches: with several processes on one SQLite file, a deferred transaction that read
+	 * first fails at its first write with "database is locked" when another process wrote meanwhile.
 	 */
-	batchCommits: BatchCommits<Database>;
+	writeTransaction: Transact<Database>;
 	/** Finishes what the backend needs for a clean stop (SQLite: the WAL checkpoint). */
 	close(): Promise<void>;
 }

@@ -41,16 +41,6 @@ export interface GroupCommitWork<DB, Job, Result> {
 /** Runs writes in one transaction and resolves once it is committed. */
 export type Transact<DB> = <T>(work: (trx: Kysely<DB>) => Promise<T>) => Promise<T>;
 
-/**
- * How batches reach the disk. `transact` commits; `sync`, when given, resolves once every commit
- * made before the call is on disk (SQLite: the commit only writes the log, and the flush runs off
- * the event loop). Without `sync`, a commit is on disk when `transact` returns (PostgreSQL).
- */
-export interface BatchCommits<DB> {
-	transact: Transact<DB>;
-	sync?: () => Promise<void>;
-}
-
 type Outcome<R> = { ok: true; value: R } | { ok: false; error: unknown };
 
 interface Pending<J, R> {
@@ -76,18 +66,16 @@ export class GroupCommit<DB, Job, Result> {
 	private lastCommitAt = -Infinity;
 	private closed = false;
 
-	private readonly disk: BatchCommits<DB>;
-	/** Settles once every committed batch has been answered, in commit order. */
-	private answered: Promise<void> = Promise.resolve();
+	private readonly transact: Transact<DB>;
 
 	constructor(
 		db: Kysely<DB>,
 		private readonly work: GroupCommitWork<DB, Job, Result>,
 		private readonly options: GroupCommitOptions = GROUP_COMMIT_DEFAULTS,
-		/** How a batch is committed and flushed; by default a plain transaction on `db`. */
-		commits?: BatchCommits<DB>
+		/** How a batch is committed; by default a plain transaction on `db`. */
+		transact?: Transact<DB>
 	) {
-		this.disk = commits ?? { transact: (run) => db.transaction().execute(run) };
+		this.transact = transact ?? ((run) => db.transaction().execute(run));
 	}
 
 	submit(job: Job): Promise<Result> {
@@ -104,7 +92,6 @@ export class GroupCommit<DB, Job, Result> {
 			if (!this.draining) this.start();
 			await this.draining;
 		}
-		await this.answered;
 	}
 
 	/** Refuses new writes and commits the pending ones: call before closing the database. */
@@ -156,7 +143,7 @@ export class GroupCommit<DB, Job, Result> {
 	private async commit(batch: Pending<Job, Result>[]): Promise<void> {
 		let outcomes: Outcome<Result>[];
 		try {
-			outcomes = await this.disk.transact(async (trx) => {
+			outcomes = await this.transact(async (trx) => {
 				const done: Outcome<Result>[] = [];
 				for (const { job } of batch) done.push(await this.attempt(trx, job));
 				return done;
@@ -169,28 +156,7 @@ export class GroupCommit<DB, Job, Result> {
 		}
 		this.commits++;
 		this.lastCommitAt = performance.now();
-		// The next batch may commit while this one's flush is under way; each flush covers every
-		// commit before it. Answers go out in commit order, each once its batch is on disk.
-		const synced = this.disk.sync?.() ?? Promise.resolve();
-		this.answered = Promise.all([this.answered, synced]).then(
-			() => batch.forEach((pending, i) => this.settle(pending, outcomes[i])),
-			(error: unknown) => batch.forEach((pending, i) => this.unsure(pending, outcomes[i], error))
-		);
-	}
-
-	/**
-	 * The flush failed: the batch is committed, but nobody can say it is on disk. Its writes are
-	 * announced (they are in the database), and their submitters hear of the failure and send
-	 * again, which a repeated id answers with the stored row.
-	 */
-	private unsure(pending: Pending<Job, Result>, outcome: Outcome<Result>, error: unknown): void {
-		if (!outcome.ok) return pending.reject(outcome.error);
-		try {
-			this.work.committed?.(pending.job, outcome.value);
-		} catch {
-			// the submitter hears of the flush failure below either way
-		}
-		pending.reject(error);
+		batch.forEach((pending, i) => this.settle(pending, outcomes[i]));
 	}
 
 	private async attempt(trx: Kysely<DB>, job: Job): Promise<Outcome<Result>> {

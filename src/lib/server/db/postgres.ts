@@ -31,8 +31,8 @@ export function openPostgres(url: string): Connection {
 	return {
 		db,
 		dialect: 'postgres',
-		// the server flushes at commit (synchronous_commit = on), and the driver waits for it
-		batchCommits: { transact: (work) => db.transaction().execute(work) },
+		// row locks: a transaction that writes waits for the rows it writes, never fails for it
+		writeTransaction: (work) => db.transaction().execute(work),
 		async close() {
 			await db.destroy();
 		}

@@ -3,7 +3,7 @@ import {
 	GroupCommit,
 	GROUP_COMMIT_DEFAULTS,
 	type GroupCommitOptions,
-	type BatchCommits
+	type Transact
 } from '../db/group-commit';
 import * as inputs from '../db/input.repository';
 import * as workshops from '../db/workshop.repository';
@@ -93,7 +93,7 @@ export class InputWriter {
 		db: Kysely<Database>,
 		events: DomainEvents,
 		options: GroupCommitOptions = GROUP_COMMIT_DEFAULTS,
-		commits?: BatchCommits<Database>
+		transact?: Transact<Database>
 	) {
 		this.batches = new GroupCommit(
 			db,
@@ -105,7 +105,7 @@ export class InputWriter {
 				}
 			},
 			options,
-			commits
+			transact
 		);
 	}
 

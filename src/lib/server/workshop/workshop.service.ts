@@ -3,11 +3,7 @@ import type { Kysely } from 'kysely';
 import * as inputs from '../db/input.repository';
 import * as participants from '../db/participant.repository';
 import * as workshops from '../db/workshop.repository';
-import {
-	GROUP_COMMIT_DEFAULTS,
-	type BatchCommits,
-	type GroupCommitOptions
-} from '../db/group-commit';
+import { GROUP_COMMIT_DEFAULTS, type Transact, type GroupCommitOptions } from '../db/group-commit';
 import type { Database, ParticipantRow, WorkshopRow } from '../db/schema';
 import type { InputView, ParticipantView, WorkshopView } from '../../shared/types';
 import type { StaffRole } from './cookies';
@@ -67,10 +63,10 @@ export class WorkshopService {
 		readonly events: DomainEvents = new DomainEvents(),
 		private readonly now: () => Date = () => new Date(),
 		writeBatch: GroupCommitOptions = GROUP_COMMIT_DEFAULTS,
-		/** How input batches are committed and flushed (the connection's); plain transactions by default. */
-		commits?: BatchCommits<Database>
+		/** How input batches are committed (the connection's write transaction); plain ones by default. */
+		transact?: Transact<Database>
 	) {
-		this.writer = new InputWriter(db, events, writeBatch, commits);
+		this.writer = new InputWriter(db, events, writeBatch, transact);
 	}
 
 	/** Commits the inputs still waiting for their batch; call before the database closes. */
