@@ -8,8 +8,8 @@ import {
 	phoneContext,
 	snapshot
 } from '../helpers/browser';
-import { connect, createWorkshop, request } from '../helpers/clients';
-import { THREE_TOPICS, themesSettled } from '../helpers/fixtures';
+import { connect, request } from '../helpers/clients';
+import { groupedWorkshop } from '../helpers/fixtures';
 
 const available = chromiumPath() !== null || process.env.CI === 'true';
 const SERVER = { timeout: 15_000 };
@@ -19,16 +19,7 @@ describe.runIf(available)('the projector once the votes are shown', () => {
 
 	it('ranks the themes by dots, and says which number is dots and which inputs', async () => {
 		const { server, browser } = env;
-		const created = await createWorkshop(server.url, { title: 'Kompetansegruppa', language: 'nb' });
-		const facilitator = await connect(server.url, {
-			code: created.code,
-			token: created.facilitatorToken
-		});
-		const seed = await connect(server.url, { code: created.code });
-		const grouped = themesSettled(facilitator.socket, 3);
-		for (const text of THREE_TOPICS)
-			await request(seed.socket, 'input:submit', { id: randomUUID(), text });
-		const snapshot = await grouped;
+		const { created, facilitator, seed, themes: snapshot } = await groupedWorkshop(server.url);
 		await request(facilitator.socket, 'voting:configure', { dots: 3, allowStacking: true });
 		await request(facilitator.socket, 'workshop:set-phase', { phase: 'voting' });
 		// the theme ranked last by its inputs gets every dot: by votes it comes first
@@ -53,16 +44,8 @@ describe.runIf(available)('the projector once the votes are shown', () => {
 
 	it('a timer on every screen, an explicit close, then the top 3 revealed one place at a time', async () => {
 		const { server, browser } = env;
-		const created = await createWorkshop(server.url, { title: 'Kompetansegruppa', language: 'nb' });
-		const facilitator = await connect(server.url, {
-			code: created.code,
-			token: created.facilitatorToken
-		});
-		const seed = await connect(server.url, { code: created.code });
-		const grouped = themesSettled(facilitator.socket, 3);
-		for (const text of THREE_TOPICS)
-			await request(seed.socket, 'input:submit', { id: randomUUID(), text });
-		const themes = (await grouped).themes;
+		const { created, facilitator, seed, themes: grouped } = await groupedWorkshop(server.url);
+		const themes = grouped.themes;
 		await request(facilitator.socket, 'voting:configure', { dots: 3, allowStacking: true });
 
 		// the control room opens the vote and starts a two-minute timer

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
 	chromiumPath,
@@ -8,8 +7,7 @@ import {
 	phoneContext,
 	snapshot
 } from '../helpers/browser';
-import { connect, createWorkshop, request } from '../helpers/clients';
-import { THREE_TOPICS, themesSettled } from '../helpers/fixtures';
+import { groupedWorkshop } from '../helpers/fixtures';
 
 const available = chromiumPath() !== null || process.env.CI === 'true';
 const SERVER = { timeout: 15_000 };
@@ -19,16 +17,7 @@ describe.runIf(available)('several questions in one workshop', () => {
 
 	it('the facilitator adds a second question; phone and projector follow, each with its own inputs and themes', async () => {
 		const { server, browser } = env;
-		const created = await createWorkshop(server.url, { title: 'Oppstart', language: 'nb' });
-		const facilitator = await connect(server.url, {
-			code: created.code,
-			token: created.facilitatorToken
-		});
-		const seed = await connect(server.url, { code: created.code });
-		const grouped = themesSettled(facilitator.socket, 3);
-		for (const text of THREE_TOPICS)
-			await request(seed.socket, 'input:submit', { id: randomUUID(), text });
-		await grouped;
+		const { created, facilitator, seed } = await groupedWorkshop(server.url, 'Oppstart');
 
 		const phone = await (await phoneContext(browser)).newPage();
 		await phone.goto(`${server.url}/${created.code}`);

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
 	chromiumPath,
@@ -8,8 +7,8 @@ import {
 	snapshot,
 	hydrated
 } from '../helpers/browser';
-import { connect, createWorkshop, request } from '../helpers/clients';
-import { THREE_TOPICS, themesSettled } from '../helpers/fixtures';
+import { request } from '../helpers/clients';
+import { groupedWorkshop } from '../helpers/fixtures';
 
 const available = chromiumPath() !== null || process.env.CI === 'true';
 
@@ -18,16 +17,7 @@ describe.runIf(available)('from votes to a mandate draft in the browser', () => 
 
 	it('a phone places its dots, the board builds a focus area and a plan, and downloads the draft', async () => {
 		const { server, browser } = env;
-		const created = await createWorkshop(server.url, { title: 'Kompetansegruppa', language: 'nb' });
-		const facilitator = await connect(server.url, {
-			code: created.code,
-			token: created.facilitatorToken
-		});
-		const seed = await connect(server.url, { code: created.code });
-		const grouped = themesSettled(facilitator.socket, 3);
-		for (const text of THREE_TOPICS)
-			await request(seed.socket, 'input:submit', { id: randomUUID(), text });
-		await grouped;
+		const { created, facilitator, seed } = await groupedWorkshop(server.url);
 		await request(facilitator.socket, 'voting:configure', { dots: 3, allowStacking: true });
 		await request(facilitator.socket, 'workshop:set-phase', { phase: 'voting' });
 

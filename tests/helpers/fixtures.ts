@@ -1,5 +1,6 @@
 import type { ThemesSnapshot } from '../../src/lib/shared/types';
-import { nextEvent, type TestSocket } from './clients';
+import { randomUUID } from 'node:crypto';
+import { connect, createWorkshop, nextEvent, request, type TestSocket } from './clients';
 
 /** Nine inputs on three clear topics (project management, digitalisation, meetings), nb and en. */
 export const THREE_TOPICS = [
@@ -35,4 +36,19 @@ export async function themesSettled(
 		)
 			return snapshot;
 	}
+}
+
+/**
+ * A workshop with THREE_TOPICS sent from one phone and grouped: the control room's socket, the
+ * phone's, and the themes once settled. Browser tests start from here.
+ */
+export async function groupedWorkshop(url: string, title = 'Kompetansegruppa') {
+	const created = await createWorkshop(url, { title, language: 'nb' });
+	const facilitator = await connect(url, { code: created.code, token: created.facilitatorToken });
+	const seed = await connect(url, { code: created.code });
+	const grouped = themesSettled(facilitator.socket, 3);
+	for (const text of THREE_TOPICS) {
+		await request(seed.socket, 'input:submit', { id: randomUUID(), text });
+	}
+	return { created, facilitator, seed, themes: await grouped };
 }
