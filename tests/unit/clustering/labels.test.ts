@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ThemeEngine } from '../../../src/lib/server/clustering/index';
 import { maxThemes } from '../../../src/lib/server/clustering/params';
 import { liveEngine, loadFixture } from './helpers';
+import { loadSessions } from '../../../scripts/lib/workshops';
 
 /** The label of the given inputs' theme beside an unrelated one (k = 2), after a pass. */
 function labelOf(texts: string[], question?: string): string {
@@ -80,6 +81,65 @@ describe('labels a facilitator would write on a sticky note', () => {
 		for (const h of history.values()) {
 			expect(new Set(h).size).toBe(h.length);
 			expect(h.length).toBeLessThanOrEqual(2);
+		}
+	});
+
+	it('never a nynorsk or dialect function word', () => {
+		// "ikkje" is not in a Bokmål dictionary, so it looked like a noun of its own
+		const label = labelOf([
+			'det er ikkje lett å finne sveisarar',
+			'sveisarar får vi ikkje tak i',
+			'ikkje nok sveisarar på kvar vakt'
+		]);
+		expect(label.toLowerCase()).not.toBe('ikkje');
+		expect(label.toLowerCase()).toContain('sveisar');
+	});
+
+	it('no two themes carry the same label, live or after a pass', () => {
+		// two themes about ERP: one about speed, one about licences; both would be "ERP"
+		const texts = [
+			'ERP-systemet er tregt om morgenen',
+			'ERP henger hele tiden, tregt',
+			'tregt ERP, venter på skjermbildet',
+			'ERP-lisensene er for dyre',
+			'lisenser til ERP koster for mye',
+			'dyre ERP-lisenser for få brukere',
+			'Kantina har dårlig kaffe',
+			'Kaffen i kantina er kald'
+		];
+		const e = new ThemeEngine({ lang: 'nb', k: 3 });
+		const check = () => {
+			const labels = e.themes().map((t) => t.label.toLowerCase());
+			expect(labels.every(Boolean)).toBe(true);
+			expect(new Set(labels).size).toBe(labels.length);
+		};
+		texts.forEach((text, i) => e.add({ id: `i${i}`, text }));
+		check();
+		e.refine({ cold: true });
+		check();
+		e.refine();
+		check();
+	});
+
+	it('no theme is left without a label and no two share one, over every corpus session', () => {
+		for (const session of loadSessions()) {
+			const e = new ThemeEngine({ lang: session.lang, question: session.question[session.lang] });
+			const check = (after: number) => {
+				const labels = e.themes().map((t) => t.label.toLowerCase());
+				expect(
+					labels.filter((l) => !l),
+					`${session.id} after ${after}`
+				).toEqual([]);
+				const twice = labels.filter((l, i) => labels.indexOf(l) !== i);
+				expect(twice, `${session.id} after ${after}`).toEqual([]);
+			};
+			session.inputs.forEach((input, i) => {
+				e.add({ id: `i${i}`, text: input.text });
+				if (e.refineDue()) e.refine();
+				check(i + 1);
+			});
+			e.refine();
+			check(session.inputs.length);
 		}
 	});
 

@@ -46,13 +46,17 @@ export function listThemes(engine: EngineCore, ctx: () => LabelContext): Theme[]
 export function relabelAfterRefinement(engine: EngineCore, ctx: LabelContext): void {
 	for (const t of engine.store.themes.values()) {
 		if (t.labelLocked || !t.members.size) continue;
+		const taken = takenLabels(engine, t);
 		const ranked = labelCandidates(members(engine, t), ctx);
 		if (!t.label) {
-			if (ranked[0]) setLabel(t, ranked[0].label);
+			const first = ranked.find((c) => !taken.has(c.label.toLowerCase()));
+			if (first) setLabel(t, first.label);
 			continue;
 		}
 		const current = ranked.find((c) => c.label === t.label)?.score ?? 0;
-		const better = ranked.find((c) => !t.labelHistory.includes(c.label));
+		const better = ranked.find(
+			(c) => !t.labelHistory.includes(c.label) && !taken.has(c.label.toLowerCase())
+		);
 		// every change the engine has made already raises the bar for the next one
 		const bar = LABELS.clearlyBetter * Math.max(1, t.labelHistory.length);
 		if (!better || better.score < bar * current) {
@@ -64,15 +68,42 @@ export function relabelAfterRefinement(engine: EngineCore, ctx: LabelContext): v
 	}
 }
 
+/** Labels other themes carry (lower-cased): two notes on one wall never say the same thing. */
+function takenLabels(engine: EngineCore, except: ThemeRec): Set<string> {
+	const out = new Set<string>();
+	for (const t of engine.store.themes.values())
+		if (t !== except && t.label) out.add(t.label.toLowerCase());
+	return out;
+}
+
 function firstLabel(engine: EngineCore, t: ThemeRec, ctx: LabelContext): void {
-	const best = labelCandidates(members(engine, t), ctx)[0];
+	const taken = takenLabels(engine, t);
+	const best = labelCandidates(members(engine, t), ctx).find(
+		(c) => !taken.has(c.label.toLowerCase())
+	);
 	if (best) setLabel(t, best.label);
-	else if (t.keywords.length) {
+	else {
 		// nothing nameable yet: its most distinctive typed noun, else word (never one of the
 		// question), until a refinement finds better
-		const noun = t.keywords.map((k) => labelForm(k, ctx.lang, ctx.acronyms)).find(Boolean);
-		const s = noun ?? t.keywords[0];
-		setLabel(t, s.charAt(0).toUpperCase() + s.slice(1));
+		const words = [
+			...t.keywords.map((k) => labelForm(k, ctx.lang, ctx.acronyms)),
+			...t.keywords
+		].filter((w): w is string => !!w);
+		const s = words.find((w) => !taken.has(w.toLowerCase()));
+		if (s) setLabel(t, s.charAt(0).toUpperCase() + s.slice(1));
+		else setLabel(t, otherLabel(ctx.lang, taken));
+	}
+}
+
+/**
+ * A theme whose inputs share nothing nameable ("for mye av alt", "alt kommer på en gang") is
+ * what a facilitator would call "Annet": never a blank note, and numbered when there are more.
+ */
+function otherLabel(lang: LabelContext['lang'], taken: ReadonlySet<string>): string {
+	const base = lang === 'en' ? 'Other' : 'Annet';
+	for (let i = 1; ; i++) {
+		const label = i === 1 ? base : `${base} ${i}`;
+		if (!taken.has(label.toLowerCase())) return label;
 	}
 }
 

@@ -19,6 +19,17 @@ bad better good enough always never often sometimes really just also thing thing
 gets etc eg ie maybe think feel seems company companies firm hard difficult not no lack
 `;
 
+// Nynorsk and spoken forms of function words (natural's list is Bokmål): a word the Bokmål
+// dictionary lacks would otherwise pass for a noun of its own and name a theme ("Ikkje").
+const FUNCTION_WORDS_NN = `
+eg dei deira dykk dykkar hennar ikkje ikkj inkje itj itte ittj isje noko nokon nokre nokor
+kva kven kvar kvart kvifor korleis kor koss kossen åssen då berre mykje òg ein eit
+frå utan sidan difor derfor vere vera vore vorte verte vert vart blei gjer gjere gjorde seier
+sei fekk kjem kome gjekk veit visste heile heilt anna annan andre sjølv sjølve same slik sånn
+ingenting fleire meir enno framleis att gong gonger æ ka kæ mæ dæ dæm døm kem nåkka nåkke
+masse liksom kanskje vel jo ja nei ok okei
+`;
+
 const words = (s: string): string[] => s.split(/\s+/).filter(Boolean);
 
 /** One list for both languages: an input may mix them, and the overlap holds no workshop content. */
@@ -26,6 +37,7 @@ export const STOPWORDS: ReadonlySet<string> = new Set([
 	...noList.words,
 	...enList.words,
 	...words(WORKSHOP_FILLER_NB),
+	...words(FUNCTION_WORDS_NN),
 	...words(WORKSHOP_FILLER_EN)
 ]);
 
