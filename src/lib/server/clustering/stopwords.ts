@@ -27,7 +27,7 @@ kva kven kvar kvart kvifor korleis kor koss kossen åssen då berre mykje òg ei
 frå utan sidan difor derfor vere vera vore vorte verte vert vart blei gjer gjere gjorde seier
 sei fekk kjem kome gjekk veit visste heile heilt anna annan andre sjølv sjølve same slik sånn
 ingenting fleire meir enno framleis att gong gonger æ ka kæ mæ dæ dæm døm kem nåkka nåkke
-masse liksom kanskje vel jo ja nei ok okei
+masse liksom kanskje vel jo ja nei
 `;
 
 const words = (s: string): string[] => s.split(/\s+/).filter(Boolean);
