@@ -1,6 +1,7 @@
 import { SOURCES } from './lexicon/index';
 import { stem } from './stem';
 import { fold } from './fold';
+import { tokenize } from './tokenize';
 import type { Lang } from './language';
 
 // The bilingual concept lexicon (`lexicon/*.ts`): what organisations' bottlenecks are called in
@@ -120,10 +121,11 @@ export class ConceptLexicon {
 
 	private addTerms(list: string, lang: Lang, c: number): void {
 		for (const raw of list.split(',')) {
-			const term = raw.trim().toLowerCase().normalize('NFC');
-			if (!term) continue;
+			// read as an input is read: hyphens go within a word ("sign-on"), an apostrophe ends
+			// one ("don't" is "don" "t"), so a term matches what is typed
+			const words = tokenize(raw).map((t) => t.word);
+			if (!words.length) continue;
 			this.termCount++;
-			const words = term.split(/[\s]+/u).filter(Boolean);
 			if (words.length === 1) {
 				const w = words[0].replace(/-/g, '');
 				this.put(`w:${words[0]}`, c);
@@ -132,7 +134,9 @@ export class ConceptLexicon {
 				if (lang === 'nb') this.put(`f:${stem(fold(w), 'nb')}`, c);
 				continue;
 			}
-			const parts = words.map((w) => [`w:${w}`, `s:${lang}:${stem(w, lang)}`]);
+			const parts = words
+				.map((w) => w.replace(/-/g, ''))
+				.map((w) => [`w:${w}`, `s:${lang}:${stem(w, lang)}`]);
 			const phrase: Phrase = { parts, concept: c };
 			for (const key of parts[0]) {
 				const list = this.phrases.get(key) ?? [];
