@@ -53,6 +53,35 @@ describe('stemming', () => {
 	});
 });
 
+describe('word terms', () => {
+	it.each([
+		['møtene', 'møter'],
+		['dager', 'dag'],
+		['leder', 'ledere'],
+		['ledelsen', 'ledelse'],
+		['svar', 'svare'],
+		['maskinene', 'maskin']
+	])('%s and %s give one term', (a, b) => {
+		expect(wordTerm(a, 'nb')).toBe(wordTerm(b, 'nb'));
+	});
+
+	// the stemmer cuts these to another word of the dictionary
+	it.each([
+		['daglig', 'dager'],
+		['ledelse', 'leder'],
+		['lager', 'lage']
+	])('%s and %s stay apart', (a, b) => {
+		expect(wordTerm(a, 'nb')).not.toBe(wordTerm(b, 'nb'));
+	});
+
+	it('an input about days and one about the managing director share no term', () => {
+		const opts = { fallbackLang: 'nb' as const, known: none };
+		const a = analyze('CNC-en har stått i tre dager', opts).terms;
+		const b = analyze('daglig leder er også selger', opts).terms;
+		expect(a.filter((t) => b.includes(t))).toEqual([]);
+	});
+});
+
 describe('compound splitting', () => {
 	it.each([
 		['prosjektledelse', ['prosjekt', 'ledelse']],
