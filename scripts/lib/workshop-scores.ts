@@ -78,23 +78,51 @@ const words = (s: string) =>
 		.filter(Boolean);
 
 /**
- * Whether a label names a gold theme: one of its words is an accepted word, or a compound of
- * it with at least three more letters ("vedlikeholdsplan", "maskinstans"); an accepted phrase
- * must appear whole. An inflected form ("møtene" for "møte") does not count: a sticky note
- * says "Møter".
+ * Whether a label names a gold theme: one of its words is an accepted word or a word of the gold
+ * label, in that form or its indefinite plural (a sticky note says "Møter", "Leverandører",
+ * "Meetings"), or a compound of it with at least three more letters ("vedlikeholdsplan",
+ * "maskinstans"); an accepted phrase must appear whole. A definite form ("møtene" for "møte")
+ * does not count.
  */
 export function labelNames(label: string, theme: GoldTheme): boolean {
 	const lw = words(label);
 	const text = lw.join(' ');
-	return theme.accept.some((raw) => {
+	const own = words(theme.label).filter((w) => w.length >= 3 && !LINK_WORDS.has(w));
+	return [...theme.accept, ...own].some((raw) => {
 		const a = raw.toLowerCase().trim();
 		if (!a) return false;
 		if (/\s/.test(a)) return ` ${text} `.includes(` ${words(a).join(' ')} `);
 		return lw.some(
 			(w) =>
-				w === a || (a.length >= 3 && w.length >= a.length + 3 && (w.startsWith(a) || w.endsWith(a)))
+				w === a ||
+				plurals(a).includes(w) ||
+				(a.length >= 3 && w.length >= a.length + 3 && (w.startsWith(a) || w.endsWith(a)))
 		);
 	});
+}
+
+/** Words that join the parts of a gold label ("Rutiner og ansvar", "Samhandling på tvers"). */
+const LINK_WORDS = new Set([
+	'og',
+	'and',
+	'på',
+	'av',
+	'med',
+	'mellom',
+	'etter',
+	'for',
+	'til',
+	'the',
+	'of',
+	'on'
+]);
+
+/** Indefinite plurals of a noun in Bokmål and English. */
+function plurals(a: string): string[] {
+	const out = [`${a}er`, `${a}s`, `${a}es`];
+	if (a.endsWith('e')) out.push(`${a}r`);
+	if (a.endsWith('y')) out.push(`${a.slice(0, -1)}ies`);
+	return out;
 }
 
 /** Label changes per theme over the trace, and the themes relabelled twice or sent back. */

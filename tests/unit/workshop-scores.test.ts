@@ -25,6 +25,27 @@ describe('labelNames', () => {
 	});
 });
 
+describe('labelNames: plurals and the gold label itself', () => {
+	const gold = {
+		id: 'r',
+		label: 'Rutiner og ansvar',
+		accept: ['møte', 'leverandør', 'meeting', 'priority']
+	};
+	it.each([
+		['Møter', true],
+		['Møtene', false],
+		['Leverandører', true],
+		['Meetings', true],
+		['Priorities', true],
+		['Rutiner', true],
+		['Ansvar', true],
+		['Og', false],
+		['Møtet', false]
+	])('%s → %s', (label, hit) => {
+		expect(labelNames(label, gold)).toBe(hit);
+	});
+});
+
 describe('labelHistory', () => {
 	it('counts changes per theme, themes relabelled twice and returns, locked themes aside', () => {
 		const p = (labels: [string, string][]) => ({
