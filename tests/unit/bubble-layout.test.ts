@@ -35,6 +35,14 @@ describe('layoutBubbles', () => {
 		expect(meanMove).toBeLessThan(60);
 	});
 
+	it('draws a bubble no smaller than the room its label needs', () => {
+		const withMin = items.map((it) => (it.id === 't0' ? { ...it, minR: 120 } : it));
+		const bubbles = layoutBubbles(withMin, 1200, 800);
+		const r = new Map(bubbles.map((b) => [b.id, b.r]));
+		expect(r.get('t0')).toBe(120);
+		expect(layoutBubbles(items, 1200, 800).find((b) => b.id === 't0')!.r).toBeLessThan(120);
+	});
+
 	it('is empty for no themes', () => {
 		expect(layoutBubbles([], 100, 100)).toEqual([]);
 	});

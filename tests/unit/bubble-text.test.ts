@@ -1,7 +1,14 @@
 import { Resvg } from '@resvg/resvg-js';
 import { describe, expect, it } from 'vitest';
 import type { ThemeView } from '../../src/lib/shared/types';
-import { bubbleText, bubbleWeight, fitLabel, maxFontSize } from '../../src/lib/viz/bubble-text';
+import {
+	READABLE_FONT,
+	bubbleText,
+	bubbleWeight,
+	fitLabel,
+	labelRadius,
+	maxFontSize
+} from '../../src/lib/viz/bubble-text';
 import { textWidth } from '../../src/lib/viz/text-width';
 
 const theme = (label: string, inputs = 3): ThemeView =>
@@ -41,6 +48,39 @@ describe('fitLabel: the whole label inside its bubble', () => {
 		expect(fitLabel('KVALITETSSYSTEM', 100).size).toBeLessThan(
 			fitLabel('kvalitetssystem', 100).size
 		);
+	});
+});
+
+describe('labelRadius: room for the whole label at a readable size', () => {
+	// the projector once showed "gramvareutvikl" in a two-input bubble, at 12 px
+	it.each([
+		'Programvareutvikling',
+		'Gulv',
+		'Leverandører og innkjøp',
+		'IT-infrastruktur',
+		'Produksjonsplanlegging og kommunikasjon',
+		'HMS og ISO 9001'
+	])('%j', (label) => {
+		const r = labelRadius(label);
+		const { lines, size } = fitLabel(label, r);
+		expect(size).toBeGreaterThanOrEqual(READABLE_FONT);
+		for (const line of lines) expect(textWidth(line) * size).toBeLessThanOrEqual(r * 1.6 + 1);
+		// whole: the words in order, a divided one ending its first line in a hyphen
+		expect(lines.join(' ').replace(/- /g, '')).toBe(label);
+	});
+
+	it('divides a long compound where its parts join, to keep the bubble small', () => {
+		const r = labelRadius('Programvareutvikling');
+		expect(fitLabel('Programvareutvikling', r).lines).toEqual(['Programvare-', 'utvikling']);
+		expect(fitLabel('Produksjonsplanlegging', 90).lines).toEqual(['Produksjons-', 'planlegging']);
+		expect(fitLabel('Arbeidsmiljø', 62).lines).toEqual(['Arbeids-', 'miljø']);
+		// the whole word where it fits readably
+		expect(fitLabel('Programvareutvikling', 200).lines).toEqual(['Programvareutvikling']);
+	});
+
+	it('never divides a word without a compound joint, nor a word typed with a hyphen', () => {
+		for (const label of ['Leverandører og innkjøp', 'IT-infrastruktur', 'HR- og IT-systemer'])
+			for (const r of [40, 60, 80, 120]) expect(fitLabel(label, r).lines.join(' ')).toBe(label);
 	});
 });
 

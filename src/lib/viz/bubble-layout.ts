@@ -4,6 +4,8 @@ export interface BubbleInput {
 	id: string;
 	/** What the area shows: inputs, later also votes. */
 	weight: number;
+	/** The bubble is never drawn smaller than this (room for its whole label). */
+	minR?: number;
 }
 
 export interface Bubble {
@@ -19,7 +21,8 @@ interface Node extends SimulationNodeDatum {
 }
 
 /**
- * Places one bubble per theme in a width × height box, area proportional to weight. Bubbles that
+ * Places one bubble per theme in a width × height box, area proportional to weight (never below
+ * an item's `minR`, the room its label needs). Bubbles that
  * were on screen before start where they were, and new ones start near the centre, so an update
  * nudges the map instead of reshuffling it. Pure: d3-force computes, the caller draws.
  */
@@ -40,7 +43,7 @@ export function layoutBubbles(
 		const angle = i * 2.399963; // golden angle: new bubbles spread out instead of stacking
 		return {
 			id: item.id,
-			r: Math.min(maxR, Math.max(28, scale * Math.sqrt(Math.max(item.weight, 1)))),
+			r: Math.min(maxR, Math.max(28, item.minR ?? 0, scale * Math.sqrt(Math.max(item.weight, 1)))),
 			x: before?.x ?? width / 2 + Math.cos(angle) * 20 * Math.sqrt(i + 1),
 			y: before?.y ?? height / 2 + Math.sin(angle) * 20 * Math.sqrt(i + 1)
 		};

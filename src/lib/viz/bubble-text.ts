@@ -10,6 +10,8 @@ const DESCENT = 0.24;
 const FILL = 0.8;
 const MIN_FONT = 12;
 const MIN_COUNT_FONT = 8;
+/** The smallest label type a projector bubble is drawn with: read from the back of a room. */
+export const READABLE_FONT = 18;
 
 /** The largest type a bubble of radius r gets; a label that does not fit is set smaller. */
 export const maxFontSize = (r: number) => Math.max(18, Math.min(46, r / 3.6));
@@ -59,8 +61,10 @@ export function bubbleText(
 /**
  * A theme's whole label inside its bubble: the words wrapped into at most three lines, set as
  * large as fits, each line measured against the circle's width where it stands. Never cut short:
- * two themes must not read alike. A small bubble whose label does not fit even at the smallest
- * size shows it whole at that size, reaching past its edge.
+ * two themes must not read alike. Where a long word ("Programvareutvikling") does not fit at a
+ * readable size, it is divided with a hyphen, as a compound is on paper ("Programvare-",
+ * "utvikling"). A small bubble whose label does not fit even at the smallest size shows it whole
+ * at that size, reaching past its edge.
  */
 export function fitLabel(
 	label: string,
@@ -68,17 +72,85 @@ export function fitLabel(
 	maxLines = 3
 ): { lines: string[]; size: number } {
 	const words = label.split(/\s+/).filter(Boolean);
-	for (let size = maxFontSize(r); size >= MIN_FONT; size -= 0.5) {
-		for (let n = 1; n <= maxLines; n++) {
-			// n lines: the outermost sets the width for all; fewer lines sit nearer the middle
-			const ems = lineWidth(r, size, n);
-			if (words.some((w) => textWidth(w) > ems)) continue;
-			const lines = wrapWords(words, ems, textWidth);
-			if (lines.length <= n) return { lines, size };
+	const divided = words.flatMap(divide);
+	const tryFit = (parts: readonly string[], from: number, to: number) => {
+		for (let size = from; size >= to; size -= 0.5) {
+			for (let n = 1; n <= maxLines; n++) {
+				// n lines: the outermost sets the width for all; fewer lines sit nearer the middle
+				const ems = lineWidth(r, size, n);
+				if (parts.some((w) => textWidth(w) > ems)) continue;
+				const lines = joinDivided(wrapWords(parts, ems, textWidth));
+				if (lines.length <= n) return { lines, size };
+			}
 		}
-	}
-	return { lines: wrapWords(words, (r * FILL * 2) / MIN_FONT, textWidth), size: MIN_FONT };
+		return null;
+	};
+	const whole = tryFit(words, maxFontSize(r), READABLE_FONT);
+	if (whole) return whole;
+	const parts = divided.length > words.length ? tryFit(divided, maxFontSize(r), MIN_FONT) : null;
+	return (
+		parts ??
+		tryFit(words, READABLE_FONT - 0.5, MIN_FONT) ?? {
+			lines: wrapWords(words, (r * FILL * 2) / MIN_FONT, textWidth),
+			size: MIN_FONT
+		}
+	);
 }
+
+/** Words this long may be divided over two lines. */
+const DIVIDE_FROM = 12;
+const VOWELS = /[aeiouyæøåéèê]/i;
+const DIPHTHONGS = new Set(['ei', 'ai', 'au', 'øy', 'oi', 'ui', 'ou', 'ea', 'ee', 'oo', 'ie']);
+
+/**
+ * A long word as two parts, the first ending in a hyphen, divided where a compound most likely
+ * joins: between two vowels that make no diphthong ("programvare|utvikling"), or after a linking
+ * s that follows a consonant, before a consonant ("produksjons|planlegging", "arbeids|miljø"). The
+ * place nearest the middle wins, leaving at least five letters on each side; a word without such
+ * a place stays whole.
+ */
+function divide(word: string): string[] {
+	if (word.length < DIVIDE_FROM || word.includes('-') || word === word.toUpperCase()) return [word];
+	const vowel = (c: string | undefined) => c !== undefined && VOWELS.test(c);
+	let best = -1;
+	for (let i = 5; i <= word.length - 5; i++) {
+		const a = word[i - 1];
+		const b = word[i];
+		const join =
+			(vowel(a) && vowel(b) && !DIPHTHONGS.has((a + b).toLowerCase())) ||
+			(a === 's' && !vowel(b) && !vowel(word[i - 2]));
+		if (join && (best < 0 || Math.abs(i - word.length / 2) < Math.abs(best - word.length / 2)))
+			best = i;
+	}
+	return best < 0 ? [word] : [`${word.slice(0, best)}${SOFT_HYPHEN}`, word.slice(best)];
+}
+
+/** Ends the first part of a divided word until the lines are known. */
+const SOFT_HYPHEN = '\u00ad';
+
+/**
+ * A divided word's parts on one line join again; a part that ends a line ends in a hyphen.
+ */
+function joinDivided(lines: string[]): string[] {
+	return lines.map((line) => line.split(`${SOFT_HYPHEN} `).join('').replace(SOFT_HYPHEN, '-'));
+}
+
+/**
+ * The smallest radius at which a bubble shows its whole label at `READABLE_FONT` or larger: a
+ * small theme with a long name ("Programvareutvikling", 2 inputs) is drawn that large, so its
+ * name is never cut at the bubble's edge or set too small to read. Its count stays inside.
+ */
+export function labelRadius(label: string): number {
+	const cached = RADIUS_CACHE.get(label);
+	if (cached !== undefined) return cached;
+	let r = 0;
+	while (r < MAX_LABEL_RADIUS && fitLabel(label, r).size < READABLE_FONT) r += 2;
+	if (RADIUS_CACHE.size >= 500) RADIUS_CACHE.clear();
+	RADIUS_CACHE.set(label, r);
+	return r;
+}
+const MAX_LABEL_RADIUS = 240;
+const RADIUS_CACHE = new Map<string, number>();
 
 /** Line i of n: centred on the middle line, lifted a little so the count fits beneath. */
 function baseline(i: number, n: number, size: number): number {

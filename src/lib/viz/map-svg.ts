@@ -2,7 +2,7 @@ import { color, interpolateRgb, schemeTableau10 } from 'd3';
 import type { ThemeView } from '../shared/types';
 import { xmlText } from '../shared/xml';
 import { assignColours, layoutBubbles } from './bubble-layout';
-import { bubbleText, bubbleWeight, wrapWords } from './bubble-text';
+import { bubbleText, bubbleWeight, labelRadius, wrapWords } from './bubble-text';
 import { textWidth } from './text-width';
 
 export interface MapSvgOptions {
@@ -72,7 +72,11 @@ export function mapSvg(
 	];
 
 	const bubbles = layoutBubbles(
-		themes.map((t) => ({ id: t.id, weight: bubbleWeight(t, votes) })),
+		themes.map((t) => ({
+			id: t.id,
+			weight: bubbleWeight(t, votes),
+			minR: labelRadius(t.label)
+		})),
 		box.w,
 		box.h
 	);

@@ -22,7 +22,8 @@ const ASCII = [
 const OTHER: Record<string, number> = {
 	æ: 105, Æ: 109, ø: 69, Ø: 85, œ: 110, Œ: 117, ß: 72, đ: 72, Đ: 84, ŋ: 72, Ŋ: 84, ŧ: 48, Ŧ: 69,
 	'·': 38, '●': 88, '–': 50, '—': 100, '…': 100, '«': 65, '»': 65, '‘': 38, '’': 38, '“': 66,
-	'”': 66, '„': 66, '€': 70, '§': 50, '°': 50
+	'”': 66, '„': 66, '€': 70, '§': 50, '°': 50,
+	'\u00ad': 42 // a soft hyphen, where the map divides a long word, is drawn as a hyphen
 };
 
 /** Greek and Cyrillic average three quarters of an em; anything else is guessed wide. */
