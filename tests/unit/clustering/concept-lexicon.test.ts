@@ -41,3 +41,28 @@ describe('multi-word terms of the concept lexicon', () => {
 		expect(conceptsIn('systemene er trege', 'nb')).toEqual([]);
 	});
 });
+
+describe('single-word terms of the concept lexicon', () => {
+	const skills = new ConceptLexicon([
+		`
+@people | Folk | People
+skills | Ferdigheter | Skills | ferdighet, kompetanse | skill
+meetings | Møter | Meetings | møte | meeting
+`
+	]);
+	const found = (text: string) =>
+		tokenize(text)
+			.map((t) => wordKeys(t.word, 'nb'))
+			.flatMap((k) => skills.lookup(k))
+			.map((c) => skills.concepts[c].id);
+
+	it('match inflected forms and a word typed without æøå', () => {
+		expect(found('ferdighetene våre')).toEqual(['skills']);
+		expect(found('for mange moter')).toEqual(['meetings']);
+	});
+
+	// the stemmer cuts both "ferdige" and "ferdighet" to "ferd"
+	it('do not match another word the stem happens to share', () => {
+		expect(found('ferdige skrog må stå ute')).toEqual([]);
+	});
+});

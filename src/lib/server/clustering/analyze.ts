@@ -1,11 +1,9 @@
 import { tokenize } from './tokenize';
 import { detectLanguage, type Lang } from './language';
 import { isStopword } from './stopwords';
-import { stem } from './stem';
 import { splitCompound, type KnownStem } from './compounds';
 import { conceptLexicon, type WordKeys } from './concept-lexicon';
-import { baseForms, specificity } from './word-knowledge';
-import { nbLemmas } from './lexical-data';
+import { baseForms, specificity, termStem } from './word-knowledge';
 import { ANALYSIS } from './params';
 
 /** What the clustering needs to know about one input; plain data, so it can cross to a worker. */
@@ -36,26 +34,13 @@ export const topicTerm = (id: string) => `^${id}`;
 /** Feature terms that stand for meaning (a concept or topic), not for a typed word. */
 export const isMeaningTerm = (t: string) => t.startsWith('~') || t.startsWith('^');
 
-/**
- * The feature term of a typed word: its stem, so inflected forms meet ("møtene", "møter"). A
- * Norwegian stem that is another word of the dictionary than this word's own ("daglig" → dag,
- * "ledelse" → led) is no stem of it: such a word keeps its base form, so "daglig leder" and
- * "stått i tre dager" share nothing.
- */
+/** The feature term of a typed word: its stem, guarded by the dictionary (see `termStem`). */
 export function wordTerm(word: string, lang: Lang): string {
-	const s = stem(word, lang);
-	if (lang !== 'nb' || s === word) return s;
-	const own = nbLemmas(word);
-	if (!own.length || !nbLemmas(s).some((l) => l.lemma === s)) return s;
-	const inflects = (lemma: string) => lemma === s || lemma === `${s}e` || lemma === `${s}a`;
-	// a noun reading decides ("leder", "ledere": the person, not the verb "lede")
-	const noun = own.find((l) => l.pos === 'noun');
-	if (noun) return inflects(noun.lemma) ? s : noun.lemma;
-	return own.some((l) => inflects(l.lemma)) ? s : own[0].lemma;
+	return termStem(word, lang);
 }
 
 export function wordKeys(word: string, lang: Lang): WordKeys {
-	return { word, lemmas: baseForms(word, lang), stem: stem(word, lang), lang };
+	return { word, lemmas: baseForms(word, lang), stem: termStem(word, lang), lang };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { SOURCES } from './lexicon/index';
-import { stem } from './stem';
+import { termStem } from './word-knowledge';
 import { fold } from './fold';
 import { tokenize } from './tokenize';
 import type { Lang } from './language';
@@ -70,7 +70,7 @@ export class ConceptLexicon {
 		if (byStem) return byStem;
 		// typed without æøå ("mote", "vaer", "paa"): only for words long enough to be unambiguous
 		if (k.word.length >= 4 && !/[æøå]/u.test(k.word)) {
-			const folded = this.keys.get(`f:${stem(fold(k.word), 'nb')}`);
+			const folded = this.keys.get(`f:${termStem(fold(k.word), 'nb')}`);
 			if (folded) return folded;
 		}
 		return [];
@@ -130,13 +130,13 @@ export class ConceptLexicon {
 				const w = words[0].replace(/-/g, '');
 				this.put(`w:${words[0]}`, c);
 				if (w !== words[0]) this.put(`w:${w}`, c);
-				this.put(`s:${lang}:${stem(w, lang)}`, c);
-				if (lang === 'nb') this.put(`f:${stem(fold(w), 'nb')}`, c);
+				this.put(`s:${lang}:${termStem(w, lang)}`, c);
+				if (lang === 'nb') this.put(`f:${termStem(fold(w), 'nb')}`, c);
 				continue;
 			}
 			const parts = words
 				.map((w) => w.replace(/-/g, ''))
-				.map((w) => [`w:${w}`, `s:${lang}:${stem(w, lang)}`]);
+				.map((w) => [`w:${w}`, `s:${lang}:${termStem(w, lang)}`]);
 			const phrase: Phrase = { parts, concept: c };
 			for (const key of parts[0]) {
 				const list = this.phrases.get(key) ?? [];

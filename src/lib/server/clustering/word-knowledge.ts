@@ -1,5 +1,6 @@
 import { enLemma, enPos, nbLemmas, zipf } from './lexical-data';
 import type { Lang } from './language';
+import { stem } from './stem';
 
 // What the engine knows of single words from general-language resources (Norsk ordbank, WordNet,
 // word frequency lists; see lexical-data.ts): their base forms, whether they are nouns, and how
@@ -14,6 +15,24 @@ export function baseForms(word: string, lang: Lang): string[] {
 		return [...new Set(nbLemmas(word).map((l) => l.lemma))].filter((l) => l !== word);
 	const l = enLemma(word);
 	return l && l !== word ? [l] : [];
+}
+
+/**
+ * A word's stem, so inflected forms meet ("møtene", "møter"). A Norwegian stem that is another
+ * dictionary word than this word's own base forms is no stem of it ("daglig" → dag, "ledelse" →
+ * led, "ferdige" → ferd): such a word keeps its base form, its noun reading first ("leder",
+ * "ledere" → leder), so "daglig leder" and "stått i tre dager" share nothing, and "ferdige skrog"
+ * is no "ferdighet".
+ */
+export function termStem(word: string, lang: Lang): string {
+	const s = stem(word, lang);
+	if (lang !== 'nb' || s === word) return s;
+	const own = nbLemmas(word);
+	if (!own.length || !nbLemmas(s).some((l) => l.lemma === s)) return s;
+	const inflects = (lemma: string) => lemma === s || lemma === `${s}e` || lemma === `${s}a`;
+	const noun = own.find((l) => l.pos === 'noun');
+	if (noun) return inflects(noun.lemma) ? s : noun.lemma;
+	return own.some((l) => inflects(l.lemma)) ? s : own[0].lemma;
 }
 
 /**
