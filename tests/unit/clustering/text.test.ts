@@ -125,6 +125,12 @@ describe('features', () => {
 		expect(analyze('We lack the and we need a problem', opts).terms).toEqual([]);
 	});
 
+	it('drops nynorsk function words', () => {
+		const f = analyze('kvar dag snakkar ho og dei saman med kvarandre, medan desse sjeldan', opts);
+		for (const w of ['kvar', 'ho', 'saman', 'kvarandr', 'kvarandre', 'medan', 'desse', 'sjeldan'])
+			expect(f.surfaces).not.toContain(w);
+	});
+
 	it('adds a bigram of neighbouring content words', () => {
 		const f = analyze('dårlig informasjon ledelse', opts);
 		expect(f.terms).toContain(`${wordTerm('informasjon', 'nb')}_${wordTerm('ledelse', 'nb')}`);

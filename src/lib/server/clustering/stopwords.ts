@@ -21,11 +21,13 @@ gets etc eg ie maybe think feel seems company companies firm hard difficult not 
 
 // Nynorsk and spoken function words that the Bokmål dictionary lacks: unknown to it, they would
 // pass for nouns of their own and name a theme ("Ikkje"). Those it knows ("kor", "ja") are left
-// to the part-of-speech check; "anna" it knows only as a name.
+// to the part-of-speech check; "anna" it knows only as a name, "kvar" ("kvar dag") only as a
+// rare adjective.
 const FUNCTION_WORDS_NN = `
 eg dei deira dykkar hennar ikkje ikkj inkje itj itte ittj isje noko nokon nokre nokor kva
 kvifor korleis berre mykje ein eit frå utan sidan difor vere vera vore verte gjer gjere fekk
-kome annan anna sjølv sjølve fleire meir enno ka kæ mæ dæ dæm kem nåkka nåkke
+kome annan anna sjølv sjølve fleire meir enno ka kæ mæ dæ dæm kem nåkka nåkke kvar kvart
+kvarandre ho medan saman einast einaste teke desse deim sjeldan
 `;
 
 const words = (s: string): string[] => s.split(/\s+/).filter(Boolean);
