@@ -27,6 +27,17 @@ export function baseForms(word: string, lang: Lang): string[] {
 export function termStem(word: string, lang: Lang): string {
 	const s = stem(word, lang);
 	if (lang !== 'nb' || s === word) return s;
+	let t = TERM_CACHE.get(word);
+	if (t === undefined) {
+		t = guardedStem(word, s);
+		if (TERM_CACHE.size >= MAX_CACHE) TERM_CACHE.clear();
+		TERM_CACHE.set(word, t);
+	}
+	return t;
+}
+const TERM_CACHE = new Map<string, string>();
+
+function guardedStem(word: string, s: string): string {
 	const own = nbLemmas(word);
 	if (!own.length || !nbLemmas(s).some((l) => l.lemma === s)) return s;
 	const inflects = (lemma: string) => lemma === s || lemma === `${s}e` || lemma === `${s}a`;
