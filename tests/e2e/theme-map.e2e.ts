@@ -8,7 +8,10 @@ import {
 	snapshot,
 	hydrated
 } from '../helpers/browser';
-import { createWorkshop } from '../helpers/clients';
+import { randomUUID } from 'node:crypto';
+import { DEMO_INPUTS } from '../../scripts/lib/demo-inputs';
+import { connect, createWorkshop, request, type TestSocket } from '../helpers/clients';
+import { themesSettled } from '../helpers/fixtures';
 
 const available = chromiumPath() !== null || process.env.CI === 'true';
 
@@ -125,5 +128,67 @@ describe.runIf(available)('the projector follows the control room', () => {
 		for (const phone of [nbPhone, enPhone]) {
 			await expect.poll(() => phone.locator(`[data-input-id="${hiddenId}"]`).count()).toBe(0);
 		}
+	});
+
+	it('a smaller projector shows the same picture, smaller: the map keeps its share of the screen and every label whole', async () => {
+		const { server, browser } = env;
+		const created = await createWorkshop(server.url, {
+			title: 'Oppstart: effektiv produksjon',
+			language: 'nb'
+		});
+		const facilitator = (
+			await connect(server.url, { code: created.code, token: created.facilitatorToken })
+		).socket;
+		const phones: TestSocket[] = [];
+		for (let i = 0; i < 4; i++)
+			phones.push((await connect(server.url, { code: created.code })).socket);
+		const grouped = themesSettled(facilitator, 5, 8);
+		for (const [i, text] of DEMO_INPUTS.entries())
+			await request(phones[i % phones.length], 'input:submit', { id: randomUUID(), text });
+		await grouped;
+
+		const measure = async (width: number, height: number) => {
+			const context = await browser.newContext({ viewport: { width, height }, locale: 'nb-NO' });
+			const page = await context.newPage();
+			await page.goto(`${server.url}/${created.code}/projector?key=${created.facilitatorToken}`);
+			await hydrated(page);
+			await expect
+				.poll(() => page.locator('[data-testid="projector-map"] g[data-theme-id]').count(), {
+					timeout: 15_000
+				})
+				.toBeGreaterThanOrEqual(5);
+			await page.waitForTimeout(1200); // bubbles move into place
+			const out = await page.evaluate(() => {
+				const map = document
+					.querySelector('[data-testid="projector-map"]')!
+					.getBoundingClientRect();
+				const inside = [
+					...document.querySelectorAll('[data-testid="projector-map"] g[data-theme-id]')
+				].map((g) => {
+					const circle = g.querySelector('circle:not(.pulse)')!.getBoundingClientRect();
+					const text = g.querySelector('text')!.getBoundingClientRect();
+					return (
+						circle.left >= map.left - 1 &&
+						circle.right <= map.right + 1 &&
+						circle.top >= map.top - 1 &&
+						circle.bottom <= map.bottom + 1 &&
+						text.left >= circle.left - 1 &&
+						text.right <= circle.right + 1
+					);
+				});
+				return { share: map.height / window.innerHeight, inside };
+			});
+			await context.close();
+			return out;
+		};
+		const large = await measure(1920, 1080);
+		const small = await measure(1280, 720);
+		// the whole page scales: the map is not squeezed out by the join code and the quotes
+		expect(small.share).toBeGreaterThan(0.5);
+		expect(small.share).toBeGreaterThan(large.share * 0.9);
+		// every bubble on the map, every label inside its bubble
+		for (const m of [large, small]) expect(m.inside.every(Boolean)).toBe(true);
+		facilitator.close();
+		for (const phone of phones) phone.close();
 	});
 });

@@ -2,6 +2,7 @@ import { Resvg } from '@resvg/resvg-js';
 import { describe, expect, it } from 'vitest';
 import type { ThemeView } from '../../src/lib/shared/types';
 import {
+	READABLE_COUNT,
 	READABLE_FONT,
 	bubbleText,
 	bubbleWeight,
@@ -67,6 +68,15 @@ describe('labelRadius: room for the whole label at a readable size', () => {
 		for (const line of lines) expect(textWidth(line) * size).toBeLessThanOrEqual(r * 1.6 + 1);
 		// whole: the words in order, a divided one ending its first line in a hyphen
 		expect(lines.join(' ').replace(/- /g, '')).toBe(label);
+	});
+
+	it('leaves room for the count beneath the label at a readable size', () => {
+		for (const label of ['Gulv', 'HMS', 'Programvareutvikling']) {
+			const r = labelRadius(label, '3 innspill');
+			expect(bubbleText(theme(label, 3), r, {}, count, dots).count.size).toBeGreaterThanOrEqual(
+				READABLE_COUNT
+			);
+		}
 	});
 
 	it('divides a long compound where its parts join, to keep the bubble small', () => {

@@ -12,6 +12,8 @@ const MIN_FONT = 12;
 const MIN_COUNT_FONT = 8;
 /** The smallest label type a projector bubble is drawn with: read from the back of a room. */
 export const READABLE_FONT = 18;
+/** Likewise for the count beneath it ("3 innspill"). */
+export const READABLE_COUNT = 13;
 
 /** The largest type a bubble of radius r gets; a label that does not fit is set smaller. */
 export const maxFontSize = (r: number) => Math.max(18, Math.min(46, r / 3.6));
@@ -43,19 +45,40 @@ export function bubbleText(
 	dotsLabel: (n: number) => string
 ): BubbleText {
 	const { lines, size } = fitLabel(theme.label, r);
-	const dots = votes[theme.id];
-	const count = `${dots ? `${dotsLabel(dots)} · ` : ''}${countLabel(theme.inputIds.length)}`;
-	const countY = ((lines.length + 1) / 2) * size * LEADING;
-	// the count's size is known only after this, so its lowest point is reckoned at the largest
-	const countSize = Math.min(
-		size * 0.6,
-		width(r, countY + size * 0.6 * DESCENT) / textWidth(count)
-	);
+	const count = countText(theme, votes, countLabel, dotsLabel);
 	return {
 		size,
 		lines: lines.map((text, i) => ({ text, y: baseline(i, lines.length, size) })),
-		count: { text: count, y: countY, size: Math.max(MIN_COUNT_FONT, countSize) }
+		count: {
+			text: count,
+			y: countY(lines.length, size),
+			size: Math.max(MIN_COUNT_FONT, countSize(r, lines.length, size, count))
+		}
 	};
+}
+
+/** "3 prikker · 5 innspill": what a bubble writes beneath its label. */
+export function countText(
+	theme: ThemeView,
+	votes: Readonly<Record<string, number>>,
+	countLabel: (n: number) => string,
+	dotsLabel: (n: number) => string
+): string {
+	const dots = votes[theme.id];
+	return `${dots ? `${dotsLabel(dots)} · ` : ''}${countLabel(theme.inputIds.length)}`;
+}
+
+/** The count's baseline, beneath a label of n lines. */
+const countY = (n: number, size: number) => ((n + 1) / 2) * size * LEADING;
+
+/**
+ * The count's type: six tenths of the label's, never under `READABLE_COUNT` where the circle has
+ * room, smaller where it narrows beneath the label (its lowest point reckoned at the largest).
+ */
+function countSize(r: number, n: number, size: number, count: string): number {
+	const y = countY(n, size);
+	const target = Math.max(size * 0.6, READABLE_COUNT);
+	return Math.min(target, width(r, y + target * DESCENT) / textWidth(count));
 }
 
 /**
@@ -136,17 +159,23 @@ function joinDivided(lines: string[]): string[] {
 }
 
 /**
- * The smallest radius at which a bubble shows its whole label at `READABLE_FONT` or larger: a
- * small theme with a long name ("Programvareutvikling", 2 inputs) is drawn that large, so its
- * name is never cut at the bubble's edge or set too small to read. Its count stays inside.
+ * The smallest radius at which a bubble shows its whole label at `READABLE_FONT` or larger, and
+ * its count (`count`, as long as it will be written) at `READABLE_COUNT`: a small theme with a
+ * long name ("Programvareutvikling", 2 inputs) is drawn that large, so its name is never cut at
+ * the bubble's edge or set too small to read.
  */
-export function labelRadius(label: string): number {
-	const cached = RADIUS_CACHE.get(label);
+export function labelRadius(label: string, count = '99 innspill'): number {
+	const key = `${label}\u0000${count}`;
+	const cached = RADIUS_CACHE.get(key);
 	if (cached !== undefined) return cached;
 	let r = 0;
-	while (r < MAX_LABEL_RADIUS && fitLabel(label, r).size < READABLE_FONT) r += 2;
+	const fits = (r: number) => {
+		const { lines, size } = fitLabel(label, r);
+		return size >= READABLE_FONT && countSize(r, lines.length, size, count) >= READABLE_COUNT;
+	};
+	while (r < MAX_LABEL_RADIUS && !fits(r)) r += 2;
 	if (RADIUS_CACHE.size >= 500) RADIUS_CACHE.clear();
-	RADIUS_CACHE.set(label, r);
+	RADIUS_CACHE.set(key, r);
 	return r;
 }
 const MAX_LABEL_RADIUS = 240;

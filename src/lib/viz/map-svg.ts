@@ -2,7 +2,7 @@ import { color, interpolateRgb, schemeTableau10 } from 'd3';
 import type { ThemeView } from '../shared/types';
 import { xmlText } from '../shared/xml';
 import { assignColours, layoutBubbles } from './bubble-layout';
-import { bubbleText, bubbleWeight, labelRadius, wrapWords } from './bubble-text';
+import { bubbleText, bubbleWeight, countText, labelRadius, wrapWords } from './bubble-text';
 import { textWidth } from './text-width';
 
 export interface MapSvgOptions {
@@ -75,7 +75,7 @@ export function mapSvg(
 		themes.map((t) => ({
 			id: t.id,
 			weight: bubbleWeight(t, votes),
-			minR: labelRadius(t.label)
+			minR: labelRadius(t.label, countText(t, votes, countLabel, dotsLabel))
 		})),
 		box.w,
 		box.h
