@@ -157,37 +157,40 @@ describe.runIf(available)('the projector follows the control room', () => {
 					timeout: 15_000
 				})
 				.toBeGreaterThanOrEqual(5);
-			await page.waitForTimeout(1200); // bubbles move into place
-			const out = await page.evaluate(() => {
-				const map = document
-					.querySelector('[data-testid="projector-map"]')!
-					.getBoundingClientRect();
-				const inside = [
-					...document.querySelectorAll('[data-testid="projector-map"] g[data-theme-id]')
-				].map((g) => {
-					const circle = g.querySelector('circle:not(.pulse)')!.getBoundingClientRect();
-					const text = g.querySelector('text')!.getBoundingClientRect();
-					return (
-						circle.left >= map.left - 1 &&
-						circle.right <= map.right + 1 &&
-						circle.top >= map.top - 1 &&
-						circle.bottom <= map.bottom + 1 &&
-						text.left >= circle.left - 1 &&
-						text.right <= circle.right + 1
-					);
+			// the bubbles that stick out of the map, or whose words stick out of them, with why;
+			// polled, since bubbles glide into place and a refinement may still relabel one
+			const outside = () =>
+				page.evaluate(() => {
+					const map = document
+						.querySelector('[data-testid="projector-map"]')!
+						.getBoundingClientRect();
+					return [...document.querySelectorAll('[data-testid="projector-map"] g[data-theme-id]')]
+						.map((g) => {
+							const c = g.querySelector('circle:not(.pulse)')!.getBoundingClientRect();
+							const t = g.querySelector('text')!.getBoundingClientRect();
+							const label = (g.querySelector('text')!.textContent ?? '').trim();
+							if (c.left < map.left - 1 || c.right > map.right + 1) return `${label}: off the map`;
+							if (c.top < map.top - 1 || c.bottom > map.bottom + 1) return `${label}: off the map`;
+							if (t.left < c.left - 1 || t.right > c.right + 1) return `${label}: past its bubble`;
+							return null;
+						})
+						.filter((x) => x !== null);
 				});
-				return { share: map.height / window.innerHeight, inside };
-			});
+			await expect.poll(outside, { timeout: 10_000 }).toEqual([]);
+			const share = await page.evaluate(
+				() =>
+					document.querySelector('[data-testid="projector-map"]')!.getBoundingClientRect().height /
+					window.innerHeight
+			);
 			await context.close();
-			return out;
+			return share;
 		};
+		// every bubble on the map and every label inside its bubble, on both screens
 		const large = await measure(1920, 1080);
 		const small = await measure(1280, 720);
 		// the whole page scales: the map is not squeezed out by the join code and the quotes
-		expect(small.share).toBeGreaterThan(0.5);
-		expect(small.share).toBeGreaterThan(large.share * 0.9);
-		// every bubble on the map, every label inside its bubble
-		for (const m of [large, small]) expect(m.inside.every(Boolean)).toBe(true);
+		expect(small).toBeGreaterThan(0.5);
+		expect(small).toBeGreaterThan(large * 0.9);
 		facilitator.close();
 		for (const phone of phones) phone.close();
 	});
