@@ -129,11 +129,12 @@ describe.skipIf(missing.length > 0)('several nodes behind nginx, with Redis', ()
 		facilitator.socket.on('input:created', (input) => created.push(input.id));
 		const presence: number[] = [];
 		projector.socket.on('presence:updated', (p) => presence.push(p.participantsOnline));
-		const settled = themesSettled(projector.socket, 3, 0);
-		const ids: string[] = [];
+		// every id known before the first is sent: a snapshot of eight inputs may already show
+		// three themes and an empty tray
+		const ids = THREE_TOPICS.map(() => randomUUID());
+		const settled = themesSettled(projector.socket, 3, 0, ids);
 		for (const [i, text] of THREE_TOPICS.entries()) {
-			const id = randomUUID();
-			ids.push(id);
+			const id = ids[i];
 			const ack = await request<Ack>(phones[i % 2].socket, 'input:submit', { id, text });
 			expect(ack.ok).toBe(true);
 		}
@@ -189,11 +190,10 @@ describe.skipIf(missing.length > 0)('several nodes behind nginx, with Redis', ()
 		);
 		expect(asked.workshop?.question).toBe(2);
 		expect((await moved).prompt).toBe('Hva bør gruppa gjøre først?');
-		const second = themesSettled(projector.socket, 3, 0);
-		const secondIds: string[] = [];
+		const secondIds = THREE_TOPICS.map(() => randomUUID());
+		const second = themesSettled(projector.socket, 3, 0, secondIds);
 		for (const [i, text] of THREE_TOPICS.entries()) {
-			const id = randomUUID();
-			secondIds.push(id);
+			const id = secondIds[i];
 			const ack = await request<Ack>(phones[(i + 1) % 2].socket, 'input:submit', { id, text });
 			expect(ack.error ?? null).toBe(null);
 		}
