@@ -41,6 +41,7 @@ describe('SeedNames: which seed an input names', () => {
 	names.set('lean', ['Lean og 5S', 'lean', '5S', 'standardisering', 'kontinuerlig forbedring']);
 	names.set('erp', ['Styringsverktøy', 'ERP', 'it']);
 	names.set('toll', ['Toll', 'toll', 'truck']);
+	names.set('drift', ['Daglig drift', 'daglig']);
 	const named = (text: string) =>
 		names.named(analyze(text, { fallbackLang: 'nb', known: () => false }));
 
@@ -55,7 +56,10 @@ describe('SeedNames: which seed an input names', () => {
 		['it takes forever to get a reply', null],
 		['tollpapirene blir borte', 'toll'],
 		['bare én som kan kjøre reachtruck', 'toll'],
-		['kaffen er kald', null]
+		['kaffen er kald', null],
+		['daglige rutiner mangler', 'drift'],
+		// "daglig" and "dager" share only the stemmer's cut
+		['maskinen har stått i tre dager', null]
 	])('%s → %s', (text, seed) => {
 		expect(named(text)).toBe(seed);
 	});

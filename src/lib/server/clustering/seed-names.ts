@@ -1,6 +1,6 @@
 import { tokenize } from './tokenize';
 import { isStopword } from './stopwords';
-import { stem } from './stem';
+import { termStem } from './word-knowledge';
 import type { InputFeatures } from './analyze';
 
 /**
@@ -33,7 +33,7 @@ export class SeedNames {
 					const whole = word.replace(/-/g, '');
 					return caps || acronym
 						? new Set([whole])
-						: new Set([whole, stem(whole, 'nb'), stem(whole, 'en')]);
+						: new Set([whole, termStem(whole, 'nb'), termStem(whole, 'en')]);
 				}),
 				part:
 					words.length === 1 && !acronym && !words[0].acronym && words[0].word.length >= 4
