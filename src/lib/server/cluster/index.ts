@@ -18,6 +18,11 @@ export interface Cluster {
 	themes: ClusterThemes;
 	/** What socket.io needs to reach the other nodes' sockets. */
 	serverOptions(): Partial<ServerOptions>;
+	/**
+	 * Calls `listener` each time Redis is back after an outage: what the nodes broadcast to each
+	 * other meanwhile is lost (the adapter drops what it could not add to the stream).
+	 */
+	onRecovered(listener: () => void): () => void;
 	close(): Promise<void>;
 }
 
@@ -41,6 +46,16 @@ export async function createCluster(
 		socket: { reconnectStrategy: (retries) => Math.min(100 * 2 ** retries, 2000) }
 	});
 	redis.on('error', (err) => log.warn('redis', { err: String(err) }));
+	handlePublishFailures(redis);
+	const recovered = new Set<() => void>();
+	let outage = false;
+	redis.on('reconnecting', () => (outage = true));
+	redis.on('ready', () => {
+		if (!outage) return;
+		outage = false;
+		log.info('redis back', { node: nodeId });
+		for (const listener of recovered) listener();
+	});
 	await redis.connect();
 
 	let themes: ClusterThemes | null = null;
@@ -64,9 +79,34 @@ export async function createCluster(
 			}),
 			connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: true }
 		}),
+		onRecovered(listener) {
+			recovered.add(listener);
+			return () => recovered.delete(listener);
+		},
 		async close() {
+			recovered.clear();
 			await themes.close();
 			await redis.quit().catch(() => undefined);
 		}
 	};
+}
+
+/**
+ * The streams adapter sends its passing messages (`serverSideEmit`: an input handed to the node
+ * that runs its workshop's theme engine, a call to that node and its reply) with PUBLISH and
+ * drops the returned promise. In a Redis outage that promise rejects with nobody to hear it, and
+ * Node ends the process: one Redis blip took a node down with every phone connected to it. Every
+ * PUBLISH now has a handler; whoever waits for the message has a timeout of its own (a theme
+ * call answers "no holder", a phone's outbox sends again), and a stored input reaches the engine
+ * from the database when it is next opened.
+ */
+export function handlePublishFailures(client: {
+	publish: (...args: never[]) => Promise<unknown>;
+}): void {
+	const publish = client.publish.bind(client);
+	client.publish = ((...args: never[]) => {
+		const sent = publish(...args);
+		sent.catch((err: unknown) => log.warn('redis publish failed', { err: String(err) }));
+		return sent;
+	}) as typeof client.publish;
 }
