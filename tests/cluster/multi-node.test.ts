@@ -313,6 +313,12 @@ describe.skipIf(missing.length > 0)('several nodes behind nginx, with Redis', ()
 		const facilitator = await open(c, { code: workshop.code, token: workshop.facilitatorToken });
 		const seen = new Set<string>();
 		facilitator.socket.on('input:created', (input) => seen.add(input.id));
+		// a screen catches up as the app's does: from a session sent afresh once Redis is back
+		let resent = 0;
+		facilitator.socket.on('session:ready', (session) => {
+			resent++;
+			for (const input of 'inputs' in session ? session.inputs : []) seen.add(input.id);
+		});
 		const phones = Array.from({ length: 20 }, (_, i) =>
 			phoneWithOutbox(i % 2 ? a : b, workshop.code)
 		);
@@ -346,6 +352,11 @@ describe.skipIf(missing.length > 0)('several nodes behind nginx, with Redis', ()
 		);
 		const acked = phones.flatMap((p) => [...p.acked]);
 		expect(acked.length).toBeGreaterThan(100);
+		await until(
+			() => resent > 0,
+			15_000,
+			() => 'no session sent again after the outage'
+		);
 		const stored = (
 			await database.query(
 				sql<{ id: string }>`select id from inputs where workshop_code = ${workshop.code}`

@@ -98,9 +98,24 @@ export function createRealtime(httpServer: HttpServer, runtime: Runtime): Realti
 		}
 	});
 
+	// After a Redis outage the broadcasts between nodes sent meanwhile are lost: every screen and
+	// phone connected here is sent its session afresh, from the database, as on a reconnect.
+	const resend = async () => {
+		for (const socket of io.of('/').sockets.values()) {
+			if (!socket.connected) continue;
+			try {
+				socket.emit('session:ready', await sessionFor(runtime, presence, socket.data));
+			} catch (err) {
+				log.warn('session not sent again', { code: socket.data.code, err: String(err) });
+			}
+		}
+	};
+	const unwireRecovery = runtime.cluster?.onRecovered(() => void resend());
+
 	return {
 		io,
 		async close() {
+			unwireRecovery?.();
 			unwire();
 			unwireThemes();
 			unwireVotes();
