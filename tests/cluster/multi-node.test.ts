@@ -315,9 +315,13 @@ describe.skipIf(missing.length > 0)('several nodes behind nginx, with Redis', ()
 		facilitator.socket.on('input:created', (input) => seen.add(input.id));
 		// a screen catches up as the app's does: from a session sent afresh once Redis is back
 		let resent = 0;
+		// and the map: every input in a theme or in the tray
+		let map: ThemesSnapshot | undefined;
+		facilitator.socket.on('themes:updated', (snapshot) => (map = snapshot));
 		facilitator.socket.on('session:ready', (session) => {
 			resent++;
 			for (const input of 'inputs' in session ? session.inputs : []) seen.add(input.id);
+			if ('inputs' in session && session.themes) map = session.themes;
 		});
 		const phones = Array.from({ length: 20 }, (_, i) =>
 			phoneWithOutbox(i % 2 ? a : b, workshop.code)
@@ -368,6 +372,14 @@ describe.skipIf(missing.length > 0)('several nodes behind nginx, with Redis', ()
 			() => acked.every((id) => seen.has(id)),
 			30_000,
 			() => `seen ${acked.filter((id) => seen.has(id)).length} of ${acked.length}`
+		);
+		// the engine's node opened its engine afresh: inputs handed to it during the outage are on the map
+		const mapped = () =>
+			new Set([...(map?.themes.flatMap((t) => t.inputIds) ?? []), ...(map?.unsorted ?? [])]);
+		await until(
+			() => acked.every((id) => mapped().has(id)),
+			30_000,
+			() => `on the map ${acked.filter((id) => mapped().has(id)).length} of ${acked.length}`
 		);
 	});
 });

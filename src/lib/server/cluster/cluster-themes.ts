@@ -182,6 +182,11 @@ export class ClusterThemes implements Themes {
 		}
 	}
 
+	/** Redis is back after an outage: the inputs handed over meanwhile may be lost. */
+	recovered(): void {
+		this.local.reopenAll();
+	}
+
 	/** Drops an engine whose lease another node took. */
 	lost(code: string): void {
 		this.local.drop(code);

@@ -66,6 +66,8 @@ export async function createCluster(
 		mayWrite: (code) => leases.holds(code)
 	});
 	themes = new ClusterThemes(local, leases, events);
+	// inputs handed to this node's engines during an outage may be lost: open them afresh
+	recovered.add(() => themes?.recovered());
 	log.info('cluster node started', { node: nodeId });
 
 	return {

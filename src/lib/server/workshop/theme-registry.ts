@@ -130,6 +130,17 @@ export class ThemeRegistry {
 		log.info('theme engine left memory', { code, why });
 	}
 
+	/** The codes of the engines in memory. */
+	codes(): string[] {
+		return [...this.entries.keys()];
+	}
+
+	/** Writes an engine and lets it go, so that its next use opens it afresh from the database. */
+	reopen(code: string): void {
+		const entry = this.entries.get(code);
+		if (entry) this.evict(code, entry, 'opened again from the database');
+	}
+
 	/** Drops an engine without writing it (it is another node's now). */
 	drop(code: string): void {
 		const entry = this.entries.get(code);

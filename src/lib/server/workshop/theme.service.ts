@@ -105,6 +105,21 @@ export class ThemeService implements Themes {
 		return { live, history, queue: Promise.resolve() };
 	}
 
+	/**
+	 * Opens every engine this node runs afresh from the database, and shows the result on the
+	 * screens: after a Redis outage, inputs stored on other nodes meanwhile may not have reached
+	 * it (the stored state keeps the facilitator's work and the theme ids).
+	 */
+	reopenAll(): void {
+		for (const code of this.registry.codes()) {
+			if (this.options.mayWrite && !this.options.mayWrite(code)) continue;
+			this.registry.reopen(code);
+			this.load(code)
+				.then(() => this.events.emit('themes.changed', parseThemeKey(code)))
+				.catch((err) => log.error('themes not opened again', { code }, err));
+		}
+	}
+
 	/** Drops a workshop's engine without writing it: another node runs it now. */
 	drop(code: string): void {
 		this.dirty.delete(code);
