@@ -22,7 +22,8 @@ describe.runIf(available)('a phone and the control room in real Chromium', () =>
 			title: 'Oppstart: effektiv produksjon',
 			language: 'nb'
 		});
-		const screen = await (await screenContext(browser)).newPage();
+		// The facilitator's laptop speaks American English; the workshop is Norwegian.
+		const screen = await (await screenContext(browser, 'en-US')).newPage();
 		await screen.goto(created.urls.facilitator.replace(/^http:\/\/[^/]+/, server.url));
 		await hydrated(screen);
 		// The key moved into a cookie and out of the address bar.
@@ -57,6 +58,10 @@ describe.runIf(available)('a phone and the control room in real Chromium', () =>
 		await expect.poll(() => feed.textContent()).toContain('manuell registrering av timer');
 		await expect.poll(() => feed.textContent()).toContain('mellom skift');
 		await expect.poll(() => screen.getByTestId('input-count').textContent()).toBe('2');
+		// Times read as the workshop's language writes them: 24-hour clock, no "AM"/"PM".
+		const times = await feed.locator('time').allTextContents();
+		expect(times).toHaveLength(2);
+		for (const time of times) expect(time).toMatch(/^\d{2}[:.]\d{2}$/);
 
 		// The phone's layout fits 360 px: nothing scrolls sideways.
 		const overflow = await phone.evaluate(

@@ -44,8 +44,8 @@ export function phoneContext(browser: Browser, locale = 'nb-NO'): Promise<Browse
 	});
 }
 
-export function screenContext(browser: Browser): Promise<BrowserContext> {
-	return browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'nb-NO' });
+export function screenContext(browser: Browser, locale = 'nb-NO'): Promise<BrowserContext> {
+	return browser.newContext({ viewport: { width: 1920, height: 1080 }, locale });
 }
 
 /** Saves a screenshot under docs/screenshots when SCREENSHOTS=1 (npm run screenshots). */
