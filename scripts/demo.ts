@@ -28,7 +28,12 @@ const created = await fetch(`${url}/api/workshops`, {
 	body: JSON.stringify({
 		title: session?.title ?? 'Oppstart: effektiv produksjon',
 		language,
-		...(session ? { prompt: session.question[language] } : {})
+		...(session
+			? {
+					prompt: session.question[language],
+					promptOther: session.question[language === 'nb' ? 'en' : 'nb']
+				}
+			: {})
 	})
 }).catch(() => null);
 if (!created?.ok) {
