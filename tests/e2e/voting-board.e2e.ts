@@ -45,10 +45,13 @@ describe.runIf(available)('from votes to a mandate draft in the browser', () => 
 		const ranked = board.getByTestId('ranked-themes').locator('li');
 		await expect.poll(() => ranked.count()).toBeGreaterThanOrEqual(3);
 		await board.getByLabel(/Navnet ditt/).fill('Kari');
+		// before the first focus area, the empty list says how to make one
+		await expect.poll(() => board.getByTestId('no-focus').textContent()).toContain('Kryss av');
 		await ranked.first().locator('input[type=checkbox]').check();
 		await board.getByTestId('new-focus').click();
 		const area = board.getByTestId('focus-areas').locator('li.area');
 		await expect.poll(() => area.count()).toBe(1);
+		expect(await board.getByTestId('no-focus').count()).toBe(0);
 		await expect.poll(() => area.locator('.quotes li').count()).toBeGreaterThan(0);
 		await area.first().getByLabel('Begrunnelse').fill('Flest prikker i salen');
 		await area.first().getByLabel('Ansvarlig').click();

@@ -194,6 +194,9 @@ export const enStaff = {
 	'board.ranked': 'Themes by votes and size',
 	'board.newFocus': 'Make a focus area from the selected themes',
 	'board.focusAreas': 'Focus areas (in priority order)',
+	'board.noFocus':
+		'No focus areas yet. Tick one or more themes in the list and make a focus area of them.',
+	'board.noThemes': 'No themes yet: they appear as the inputs are grouped.',
 	'board.fieldTitle': 'Title',
 	'board.description': 'Description',
 	'board.rationale': 'Rationale',

@@ -193,6 +193,9 @@ export const nbStaff: Record<StaffKey, string> = {
 	'board.ranked': 'Temaer etter stemmer og størrelse',
 	'board.newFocus': 'Lag fokusområde av valgte temaer',
 	'board.focusAreas': 'Fokusområder (i prioritert rekkefølge)',
+	'board.noFocus':
+		'Ingen fokusområder ennå. Kryss av ett eller flere temaer i listen og lag et fokusområde av dem.',
+	'board.noThemes': 'Ingen temaer ennå: de kommer når innspillene er gruppert.',
 	'board.fieldTitle': 'Tittel',
 	'board.description': 'Beskrivelse',
 	'board.rationale': 'Begrunnelse',
