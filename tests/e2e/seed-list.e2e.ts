@@ -29,8 +29,10 @@ describe.runIf(available)('seed themes pasted as a list', () => {
 		await expect.poll(() => add.textContent(), SERVER).toMatch(/^\s*Legg til 1 tema\s*$/);
 		await control
 			.locator('#seed-list')
-			.fill('Lean og 5S: lean, 5S, standardisering\nStyringsverktøy: ERP, styringssystem\n\n');
-		await expect.poll(() => add.textContent(), SERVER).toMatch(/^\s*Legg til 2 temaer\s*$/);
+			.fill(
+				'Lean og 5S: lean, 5S, standardisering\nStyringsverktøy: ERP, styringssystem\nLokaler og plass\n\n'
+			);
+		await expect.poll(() => add.textContent(), SERVER).toMatch(/^\s*Legg til 3 temaer\s*$/);
 		await snapshot(control, 'facilitator-seed-list');
 		await add.click();
 		const cardLabels = () =>
@@ -42,6 +44,10 @@ describe.runIf(available)('seed themes pasted as a list', () => {
 		await expect
 			.poll(async () => (await cardLabels()).join(' | '), SERVER)
 			.toMatch(/Styringsverktøy/);
+		// a line without a colon is a theme by its label alone
+		await expect
+			.poll(async () => (await cardLabels()).join(' | '), SERVER)
+			.toMatch(/Lokaler og plass/);
 		await expect.poll(() => control.locator('#seed-list').inputValue(), SERVER).toBe('');
 
 		const phone = await (await phoneContext(browser, 'nb-NO')).newPage();

@@ -47,3 +47,21 @@ describe('labels and keywords carry no direction controls', () => {
 		);
 	});
 });
+
+describe('a seed theme', () => {
+	it('may be a label alone, without keywords (a pasted line without a colon)', () => {
+		expect(parseThemeAction({ type: 'seed', label: 'Lokaler og plass' })).toEqual({
+			type: 'seed',
+			label: 'Lokaler og plass',
+			keywords: []
+		});
+		expect(parseThemeAction({ type: 'seed', label: 'Lokaler', keywords: [] })).toMatchObject({
+			keywords: []
+		});
+	});
+
+	it('takes at most 12 keywords', () => {
+		const keywords = Array.from({ length: 13 }, (_, i) => `ord${i}`);
+		expect(() => parseThemeAction({ type: 'seed', label: 'Lokaler', keywords })).toThrow(/12/);
+	});
+});

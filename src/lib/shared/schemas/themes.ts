@@ -52,10 +52,18 @@ const Move = member({ type: v.literal('move'), inputId: Id, themeId: v.nullable(
 const Pin = member({ type: v.literal('pin'), inputId: Id, pinned: strictBoolean('pinned') });
 const Hide = member({ type: v.literal('hide'), inputId: Id, hidden: strictBoolean('hidden') });
 
+const keywordsMessage = refusal(
+	'invalid_payload',
+	`Keywords are a list of at most ${MAX_KEYWORDS} words.`
+);
+/** A seed may be a label alone ("Lokaler og plass"): its keywords are 0 to 12 words. */
 const Seed = member({
 	type: v.literal('seed'),
 	label: Label,
-	keywords: v.optional(list(Keyword, MAX_KEYWORDS), [])
+	keywords: v.optional(
+		v.pipe(v.array(Keyword, keywordsMessage), v.maxLength(MAX_KEYWORDS, keywordsMessage)),
+		[]
+	)
 });
 
 const granularity = refusal('invalid_payload', 'Granularity is a number from -1 to 1.');
