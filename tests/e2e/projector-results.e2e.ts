@@ -117,4 +117,54 @@ describe.runIf(available)('the projector once the votes are shown', () => {
 		facilitator.socket.close();
 		seed.socket.close();
 	});
+
+	it('with a dozen themes every place is on the screen, above the footer, in type the room can read', async () => {
+		const { server, browser } = env;
+		const { created, facilitator, seed } = await groupedWorkshop(server.url);
+		const labels = [
+			'Vedlikehold og nedetid',
+			'Rekruttering og kompetanse',
+			'Produksjonsplanlegging',
+			'Intern kommunikasjon',
+			'Leverandører og innkjøp',
+			'Dokumentasjon og papirarbeid',
+			'Lean og kontinuerlig forbedring',
+			'Lokaler og plass',
+			'Ledelse og kultur'
+		];
+		for (const label of labels)
+			expect(await request(facilitator.socket, 'theme:act', { type: 'seed', label })).toMatchObject(
+				{ ok: true }
+			);
+		const projector = await (await screenContext(browser)).newPage();
+		await projector.goto(`${server.url}/${created.code}/projector?key=${created.projectorToken}`);
+		await hydrated(projector);
+		await request(facilitator.socket, 'workshop:set-phase', { phase: 'voting' });
+		await request(facilitator.socket, 'workshop:set-phase', { phase: 'closed' });
+
+		const places = projector.getByTestId('projector-results').locator('li');
+		await expect.poll(() => places.count(), SERVER).toBe(labels.length + 3);
+		const map = await projector.getByTestId('projector-map').boundingBox();
+		const rows = await places.evaluateAll((items) =>
+			items.map((li) => {
+				const r = li.getBoundingClientRect();
+				const label = li.querySelector('.label')!;
+				return {
+					top: r.top,
+					bottom: r.bottom,
+					size: parseFloat(getComputedStyle(label).fontSize)
+				};
+			})
+		);
+		for (const row of rows) {
+			expect(row.top).toBeGreaterThanOrEqual(map!.y);
+			expect(row.bottom).toBeLessThanOrEqual(map!.y + map!.height + 1);
+			// at 1920 × 1080: no smaller than the map's labels
+			expect(row.size).toBeGreaterThanOrEqual(24);
+		}
+		// the unsorted tray has no place on the result screen
+		expect(await projector.getByTestId('projector-unsorted').count()).toBe(0);
+		facilitator.socket.close();
+		seed.socket.close();
+	});
 });
