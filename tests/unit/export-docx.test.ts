@@ -45,3 +45,11 @@ describe('the plan table in the .docx draft', () => {
 		expect(xml.indexOf('11 February 2027')).toBeLessThan(xml.indexOf('March 2028'));
 	});
 });
+
+describe('an empty board in the .docx draft', () => {
+	it('says the mandate is not written yet', async () => {
+		const docx = await renderDocx(report('en', ['x']));
+		const xml = await (await JSZip.loadAsync(docx)).file('word/document.xml')!.async('string');
+		expect(xml).toContain('Not written yet');
+	});
+});

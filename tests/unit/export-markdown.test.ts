@@ -53,3 +53,21 @@ describe('the plan table in the Markdown draft', () => {
 		expect(rows[1]).toContain(long);
 	});
 });
+
+describe('an empty board in the Markdown draft', () => {
+	it('says what is not written yet, with a blank line before each heading', () => {
+		const md = renderMarkdown(report('nb', ['x']));
+		expect(md).toContain('## Mandat\n\nIkke skrevet ennå');
+		expect(md).toContain('Ingen fokusområder ennå.\n\n## Årsplan');
+		expect(md).toContain('Ingen aktiviteter planlagt ennå.\n\n## ');
+		expect(md).not.toContain('\n\n\n');
+		// one participant, one input: the singular
+		expect(md).toContain('1 deltaker, 1 innspill.');
+		expect(renderMarkdown(report('en', ['x', 'y']))).toContain('1 participant, 2 inputs.');
+		// every heading but the first follows a blank line
+		const lines = md.split('\n');
+		lines.forEach((line, i) => {
+			if (i > 0 && line.startsWith('#')) expect(lines[i - 1], line).toBe('');
+		});
+	});
+});

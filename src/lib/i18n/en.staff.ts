@@ -91,6 +91,8 @@ export const enStaff = {
 	'export.yearTheme': "The year's theme",
 	'export.focusAreas': 'Focus areas',
 	'export.noFocusAreas': 'No focus areas yet.',
+	'export.noMandate':
+		"Not written yet: the purpose, the scope and the year's theme are written in the board workspace.",
 	'export.description': 'Description',
 	'export.rationale': 'Rationale',
 	'export.themes': 'Themes',
@@ -109,7 +111,8 @@ export const enStaff = {
 	'export.focusArea': 'Focus area',
 	'export.appendix': 'Appendix: all inputs by theme',
 	'export.question': 'Question',
-	'export.participants': '{n} participants, {m} inputs.',
+	'export.participantCount': '{n} participant|{n} participants',
+	'export.inputCount': '{n} input|{n} inputs',
 	'export.theme': 'Theme',
 	'export.text': 'Input',
 	'export.createdAt': 'Time',

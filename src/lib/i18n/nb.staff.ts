@@ -90,6 +90,8 @@ export const nbStaff: Record<StaffKey, string> = {
 	'export.yearTheme': 'Årets tema',
 	'export.focusAreas': 'Fokusområder',
 	'export.noFocusAreas': 'Ingen fokusområder ennå.',
+	'export.noMandate':
+		'Ikke skrevet ennå: formål, omfang og årets tema skrives i styrets arbeidsflate.',
 	'export.description': 'Beskrivelse',
 	'export.rationale': 'Begrunnelse',
 	'export.themes': 'Temaer',
@@ -108,7 +110,8 @@ export const nbStaff: Record<StaffKey, string> = {
 	'export.focusArea': 'Fokusområde',
 	'export.appendix': 'Vedlegg: alle innspill etter tema',
 	'export.question': 'Spørsmål',
-	'export.participants': '{n} deltakere, {m} innspill.',
+	'export.participantCount': '{n} deltaker|{n} deltakere',
+	'export.inputCount': '{n} innspill',
 	'export.theme': 'Tema',
 	'export.text': 'Innspill',
 	'export.createdAt': 'Tidspunkt',

@@ -18,6 +18,7 @@ import type { MessageKey } from '../../i18n/index';
 import { reportMapPng } from './map-image';
 import {
 	activityWhen,
+	countsText,
 	dateText,
 	inputsById,
 	inputsByTheme,
@@ -114,6 +115,8 @@ export async function renderDocx(raw: WorkshopReport): Promise<Buffer> {
 		}),
 		heading(t('export.mandate'), HeadingLevel.HEADING_1)
 	];
+	if (!board.mandate.purpose && !board.mandate.scope && !board.mandate.yearTheme)
+		body.push(para(t('export.noMandate')));
 	for (const [key, value] of [
 		['export.purpose', board.mandate.purpose],
 		['export.scope', board.mandate.scope],
@@ -187,14 +190,7 @@ export async function renderDocx(raw: WorkshopReport): Promise<Buffer> {
 	body.push(heading(t('export.map'), HeadingLevel.HEADING_1), await mapPicture(report));
 
 	body.push(heading(t('export.appendix'), HeadingLevel.HEADING_1));
-	body.push(
-		para(
-			t('export.participants', {
-				n: report.participants.length,
-				m: report.inputs.filter((i) => !i.hidden && !i.held).length
-			})
-		)
-	);
+	body.push(para(countsText(report)));
 	// one part per question, each with its own themes
 	const several = report.questions.length > 1;
 	for (const question of report.questions) {

@@ -2,6 +2,7 @@ import { SCORE_CRITERIA } from '../../shared/types';
 import type { MessageKey } from '../../i18n/index';
 import {
 	activityWhen,
+	countsText,
 	dateText,
 	inputsById,
 	inputsByTheme,
@@ -52,6 +53,10 @@ export function renderMarkdown(report: WorkshopReport): string {
 	);
 	line();
 	line(`## ${t('export.mandate')}`);
+	if (!board.mandate.purpose && !board.mandate.scope && !board.mandate.yearTheme) {
+		line();
+		line(t('export.noMandate'));
+	}
 	for (const [key, value] of [
 		['export.purpose', board.mandate.purpose],
 		['export.scope', board.mandate.scope],
@@ -66,7 +71,7 @@ export function renderMarkdown(report: WorkshopReport): string {
 	line();
 	line(`## ${t('export.focusAreas')}`);
 	line();
-	if (board.focusAreas.length === 0) line(t('export.noFocusAreas'));
+	if (board.focusAreas.length === 0) block(t('export.noFocusAreas'));
 	board.focusAreas.forEach((area, index) => {
 		const votes = area.themeIds.reduce((n, id) => n + (report.votes.totals[id] ?? 0), 0);
 		line(`### ${index + 1}. ${mdText(area.title)}`);
@@ -96,7 +101,7 @@ export function renderMarkdown(report: WorkshopReport): string {
 	});
 	line(`## ${t('export.plan')}`);
 	line();
-	if (board.activities.length === 0) line(t('export.noPlan'));
+	if (board.activities.length === 0) block(t('export.noPlan'));
 	else {
 		const areas = new Map(board.focusAreas.map((a) => [a.id, a.title]));
 		line(
@@ -114,16 +119,11 @@ export function renderMarkdown(report: WorkshopReport): string {
 			];
 			line(`| ${cells.join(' | ')} |`);
 		}
+		line();
 	}
-	line();
 	line(`## ${t('export.appendix')}`);
 	line();
-	line(
-		t('export.participants', {
-			n: report.participants.length,
-			m: report.inputs.filter((i) => !i.hidden && !i.held).length
-		})
-	);
+	line(countsText(report));
 	// one part per question, each with its own themes
 	const several = report.questions.length > 1;
 	for (const question of report.questions) {

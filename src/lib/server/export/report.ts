@@ -123,3 +123,10 @@ export function dateText(report: WorkshopReport): string {
 		}
 	);
 }
+
+/** "24 deltakere, 130 innspill." / "1 participant, 1 input.": who took part and what they sent. */
+export function countsText(report: WorkshopReport): string {
+	const { t } = report;
+	const shown = report.inputs.filter((i) => !i.hidden && !i.held).length;
+	return `${t('export.participantCount', { n: report.participants.length })}, ${t('export.inputCount', { n: shown })}.`;
+}
