@@ -68,6 +68,15 @@ describe.runIf(available)('a phone and the control room in real Chromium', () =>
 			() => document.documentElement.scrollWidth - window.innerWidth
 		);
 		expect(overflow).toBeLessThanOrEqual(0);
+
+		// With the keyboard open the page scrolls, and the connection state stays in view.
+		await phone.setViewportSize({ width: 360, height: 360 });
+		await box.focus();
+		await phone.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+		await expect.poll(() => phone.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+		const badge = await phone.locator('[data-connection]').boundingBox();
+		expect(badge!.y).toBeGreaterThanOrEqual(0);
+		expect(badge!.y + badge!.height).toBeLessThanOrEqual(360);
 	});
 
 	it('keeps inputs typed offline and sends them when the connection is back', async () => {
