@@ -250,6 +250,19 @@ describe.runIf(available)('details a room notices', () => {
 				id
 			);
 		await expect.poll(label, { timeout: 15_000 }).toBe('Styringsverktøy og ERP-integrasjoner');
+		// the locked label and a pinned input are marked with drawn icons, not emoji that a
+		// machine without an emoji font shows as empty boxes
+		await expect
+			.poll(() => card.locator('h3 svg[aria-label="Navnet er låst"]').count(), SERVER)
+			.toBe(1);
+		const row = card.locator('li[data-input-id]').first();
+		await row.hover();
+		await row.getByRole('button', { name: 'Fest' }).click();
+		await expect
+			.poll(() => card.locator('svg[aria-label="Festet: blir i dette temaet"]').count(), SERVER)
+			.toBe(1);
+		const shown = await control.locator('[data-testid="theme-list"]').innerText();
+		expect(shown).not.toMatch(/\p{Extended_Pictographic}/u);
 		const all = await projector.evaluate(() =>
 			[...document.querySelectorAll('[data-testid="projector-map"] text')].map((t) => t.textContent)
 		);

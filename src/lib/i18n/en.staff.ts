@@ -59,6 +59,7 @@ export const enStaff = {
 	'control.moveTo': 'Move to…',
 	'control.pin': 'Pin',
 	'control.unpin': 'Unpin',
+	'control.pinned': 'Pinned: stays in this theme',
 	'control.hide': 'Hide',
 	'control.restore': 'Restore',
 	'control.why': 'Why here?',

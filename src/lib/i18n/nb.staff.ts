@@ -58,6 +58,7 @@ export const nbStaff: Record<StaffKey, string> = {
 	'control.moveTo': 'Flytt til …',
 	'control.pin': 'Fest',
 	'control.unpin': 'Løsne',
+	'control.pinned': 'Festet: blir i dette temaet',
 	'control.hide': 'Skjul',
 	'control.restore': 'Gjenopprett',
 	'control.why': 'Hvorfor her?',
