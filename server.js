@@ -28,6 +28,21 @@ const server = createServer((req, res) => {
 });
 const realtime = createRealtime(server, runtime);
 
+// The port is taken (another Innspill, or another server): say so and how to pick another,
+// instead of ending on an unhandled error.
+server.on('error', async (err) => {
+	if (err.code !== 'EADDRINUSE' && err.code !== 'EACCES') throw err;
+	console.error(
+		err.code === 'EADDRINUSE'
+			? `Port ${port} is already in use on ${host}: is Innspill already running? Start on another port, e.g. PORT=3001 npm start`
+			: `Port ${port} on ${host} needs more rights than this user has. Start on a port above 1024, e.g. PORT=3000 npm start`
+	);
+	await realtime.close();
+	await runtime.close();
+	await stopRefineWorker();
+	process.exit(1);
+});
+
 server.listen(port, host, () => {
 	const address = server.address();
 	runtime.port = typeof address === 'object' && address ? address.port : port;
