@@ -390,4 +390,33 @@ describe.runIf(available)('details a room notices', () => {
 		const boardAgain = await board.reload();
 		expect(boardAgain?.status()).toBe(200);
 	});
+
+	it('a stale code, a wrong key or a wrong address gets a page in Bokmål and English, with a way back', async () => {
+		const { server, browser } = env;
+		const phone = await (await phoneContext(browser, 'nb-NO')).newPage();
+		const stale = await phone.goto(`${server.url}/QQQQQQ`);
+		expect(stale?.status()).toBe(404);
+		const text = await phone.locator('main').innerText();
+		expect(text).toContain('Ingen workshop har den koden');
+		expect(text).toContain('No workshop has that code');
+		await phone.getByRole('link', { name: /forsiden/ }).click();
+		await expect.poll(() => new URL(phone.url()).pathname).toBe('/');
+
+		const created = await createWorkshop(server.url, { title: 'Oppstart', language: 'nb' });
+		const wrongKey = await phone.goto(`${server.url}/${created.code}/facilitator?key=feil`);
+		expect(wrongKey?.status()).toBeGreaterThanOrEqual(400);
+		const keyText = await phone.locator('main').innerText();
+		expect(keyText).toContain('lenken');
+		expect(keyText).toContain('link');
+
+		const lost = await phone.goto(`${server.url}/ikke/her`);
+		expect(lost?.status()).toBe(404);
+		const lostText = await phone.locator('main').innerText();
+		expect(lostText).toContain('Fant ikke siden');
+		expect(lostText).toContain('Page not found');
+		// nothing scrolls sideways at 360 px
+		expect(
+			await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+		).toBeLessThanOrEqual(0);
+	});
 });

@@ -79,7 +79,13 @@ export const en = {
 	'error.edit_conflict': 'Someone else changed this field while you were typing.',
 	'error.limit_reached': 'The limit is reached.',
 	'error.too_large': 'That is too large to send.',
-	'error.offline': 'You are offline; try again when the connection is back.'
+	'error.offline': 'You are offline; try again when the connection is back.',
+	'errorPage.notFound': 'Page not found',
+	'errorPage.noAccess': 'No access',
+	'errorPage.failed': 'Something went wrong',
+	'errorPage.address': 'That address does not exist. Check it, or type the code on the start page.',
+	'errorPage.key': 'This link does not open this page. Open the link you were given.',
+	'errorPage.home': 'Go to the start page'
 } as const;
 
 export type CommonKey = keyof typeof en;

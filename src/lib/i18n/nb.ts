@@ -81,5 +81,11 @@ export const nb: Record<CommonKey, string> = {
 	'error.edit_conflict': 'Noen andre endret dette feltet mens du skrev.',
 	'error.limit_reached': 'Grensen er nådd.',
 	'error.too_large': 'Det er for stort til å sendes.',
-	'error.offline': 'Du er frakoblet; prøv igjen når forbindelsen er tilbake.'
+	'error.offline': 'Du er frakoblet; prøv igjen når forbindelsen er tilbake.',
+	'errorPage.notFound': 'Fant ikke siden',
+	'errorPage.noAccess': 'Ingen tilgang',
+	'errorPage.failed': 'Noe gikk galt',
+	'errorPage.address': 'Den adressen finnes ikke. Sjekk den, eller skriv koden på forsiden.',
+	'errorPage.key': 'Lenken åpner ikke denne siden. Åpne lenken du fikk.',
+	'errorPage.home': 'Til forsiden'
 };
