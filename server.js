@@ -6,6 +6,7 @@ import {
 	getRuntime,
 	stopRefineWorker
 } from './build/innspill/realtime.js';
+import { portProblem } from './scripts/port-free.js';
 
 // adapter-node assumes https unless told otherwise, which would make every form post from a phone
 // on the venue's plain-http network fail its origin check. A reverse proxy that terminates TLS sets
@@ -31,12 +32,9 @@ const realtime = createRealtime(server, runtime);
 // The port is taken (another Innspill, or another server): say so and how to pick another,
 // instead of ending on an unhandled error.
 server.on('error', async (err) => {
-	if (err.code !== 'EADDRINUSE' && err.code !== 'EACCES') throw err;
-	console.error(
-		err.code === 'EADDRINUSE'
-			? `Port ${port} is already in use on ${host}: is Innspill already running? Start on another port, e.g. PORT=3001 npm start`
-			: `Port ${port} on ${host} needs more rights than this user has. Start on a port above 1024, e.g. PORT=3000 npm start`
-	);
+	const problem = portProblem(err, port, host);
+	if (!problem) throw err;
+	console.error(problem);
 	await realtime.close();
 	await runtime.close();
 	await stopRefineWorker();
