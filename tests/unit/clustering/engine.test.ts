@@ -18,6 +18,58 @@ describe('ThemeEngine: live placement', () => {
 		expect(e.unsorted()).toEqual(['x']);
 	});
 
+	it('at a refinement, waiting inputs that mean the same open a theme, though on arrival their shared concept weighed nothing', () => {
+		// The first two share only meaning (a breakdown, machines): with two inputs, a concept both
+		// carry has no weight, so they wait. Once more inputs have come, the pass compares them again.
+		const texts = [
+			'Maskinene står stille i timevis',
+			'Nedetid på pakkelinja hver uke',
+			'Ingen reservedeler på lager',
+			'For mange møter uten beslutninger',
+			'Møtene er lange og uten agenda',
+			'Ukesmøtet tar hele formiddagen',
+			'Papirskjemaer overalt',
+			'Vi taster alt inn to ganger',
+			'Excel-ark i stedet for system',
+			'Får ikke tak i fagarbeidere',
+			'Lærlingene slutter',
+			'Ingen søkere til stillingene'
+		];
+		const e = new ThemeEngine({ lang: 'nb' });
+		texts.forEach((text, i) => {
+			e.add({ id: `i${i}`, text });
+			if (i === 1) expect(e.unsorted()).toEqual(['i0', 'i1']);
+			if (e.refineDue()) e.refine();
+		});
+		e.refine();
+		const home = (id: string) => e.themes().find((t) => t.inputIds.includes(id))?.id;
+		expect(home('i0')).toBeDefined();
+		expect(home('i1')).toBe(home('i0'));
+		// the meetings pair keeps its own theme
+		expect(home('i3')).toBeDefined();
+		expect(home('i3')).not.toBe(home('i0'));
+	});
+
+	it('inputs the facilitator put in the tray stay there, though they would pair up', () => {
+		const e = new ThemeEngine({ lang: 'nb' });
+		const texts = [
+			'Maskinene står stille i timevis',
+			'Nedetid på pakkelinja hver uke',
+			'Maskinene har nedetid hver uke',
+			'For mange møter uten beslutninger',
+			'Møtene er lange og uten agenda',
+			'Papirskjemaer overalt',
+			'Vi taster alt inn to ganger',
+			'Excel-ark i stedet for system'
+		];
+		texts.forEach((text, i) => e.add({ id: `i${i}`, text }));
+		e.refine();
+		e.move('i1', null);
+		e.move('i2', null);
+		e.refine();
+		expect(e.unsorted()).toEqual(expect.arrayContaining(['i1', 'i2']));
+	});
+
 	it('keeps theme ids stable as inputs are appended, and never reuses one', () => {
 		const e = new ThemeEngine();
 		const everIds = new Set<string>();

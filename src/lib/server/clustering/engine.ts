@@ -270,6 +270,10 @@ export class ThemeEngine implements EngineCore {
 
 	applyRefinement(result: RefineResult, snapshot: RefineSnapshot): RefineStats {
 		const stats = applyResult(this, result, snapshot);
+		this.store.pairUnsorted(
+			this.themeCap(),
+			(id) => this.constraints.fixedTarget(id) !== undefined
+		);
 		relabelAfterRefinement(this, this.labelContext());
 		this.centres = result.centres;
 		for (const d of snapshot.docs) this.fresh.delete(d.id);

@@ -151,6 +151,44 @@ export class ThemeStore {
 	}
 
 	/**
+	 * After a refinement, with today's idf: unsorted inputs that mean the same open a theme
+	 * together, by the live path's pairing rule. On arrival a pair is judged with the statistics
+	 * of the moment, and a concept the first few inputs all share weighs nothing then ("nedetid"
+	 * and "maskinene står" as the first two inputs); later nobody compared them again. A waiting
+	 * input may join a theme opened here, never one that was there before (the pass decided
+	 * those). `skip` names inputs the facilitator put in the tray.
+	 */
+	pairUnsorted(maxThemes: number, skip: (inputId: string) => boolean): number {
+		const opened = new Set<string>();
+		for (const id of [...this.pool.ids()]) {
+			if (this.themes.size >= maxThemes) break;
+			const rec = this.inputs.get(id);
+			if (!rec || rec.theme !== null || skip(id)) continue;
+			const best = this.index.best(rec.vec);
+			if (best && opened.has(best.theme) && this.fits(best.theme, best.score)) {
+				this.setTheme(id, best.theme);
+				continue;
+			}
+			let partner: string | null = null;
+			let partnerSim = PAIR_SIMILARITY;
+			for (const other of this.pool.candidates(rec.vec.idx)) {
+				if (other === id || skip(other)) continue;
+				const s = sparseDot(rec.vec, this.inputs.get(other)!.vec);
+				if (s >= partnerSim) {
+					partnerSim = s;
+					partner = other;
+				}
+			}
+			if (partner === null) continue;
+			const theme = this.newTheme();
+			opened.add(theme.id);
+			this.setTheme(partner, theme.id);
+			this.setTheme(id, theme.id);
+		}
+		return opened.size;
+	}
+
+	/**
 	 * Whether an input at cosine `score` to a theme's centroid belongs there: above the fixed
 	 * threshold, or for a broad theme (many wordings, so no member is very close to the centroid)
 	 * at least `PLACE_RELATIVE` of its members' own mean cosine to it.
