@@ -194,4 +194,44 @@ describe.runIf(available)('the projector follows the control room', () => {
 		facilitator.close();
 		for (const phone of phones) phone.close();
 	});
+
+	it('a long question takes smaller type, and the map keeps most of its room', async () => {
+		const { server, browser } = env;
+		const sentence =
+			'Tenk på en vanlig arbeidsuke: hva hindrer dere i å levere raskere og bedre, i produksjonen, planleggingen, innkjøpet og administrasjonen? ';
+		const prompt = sentence.repeat(4).trim().slice(0, 500);
+		const created = await createWorkshop(server.url, { title: 'Lang', language: 'nb', prompt });
+		const facilitator = (
+			await connect(server.url, { code: created.code, token: created.facilitatorToken })
+		).socket;
+		const phone = (await connect(server.url, { code: created.code })).socket;
+		const grouped = themesSettled(facilitator, 3, 8);
+		for (const text of DEMO_INPUTS)
+			await request(phone, 'input:submit', { id: randomUUID(), text });
+		await grouped;
+		const context = await browser.newContext({
+			viewport: { width: 1920, height: 1080 },
+			locale: 'nb-NO'
+		});
+		const page = await context.newPage();
+		await page.goto(`${server.url}/${created.code}/projector?key=${created.facilitatorToken}`);
+		await hydrated(page);
+		await expect
+			.poll(() => page.locator('[data-testid="projector-map"] g[data-theme-id]').count(), {
+				timeout: 15_000
+			})
+			.toBeGreaterThanOrEqual(3);
+		const { share, question } = await page.evaluate(() => ({
+			share:
+				document.querySelector('[data-testid="projector-map"]')!.getBoundingClientRect().height /
+				window.innerHeight,
+			question: document.querySelector('h1')!.textContent ?? ''
+		}));
+		// the whole question is there, and the map still has about half the screen
+		expect(question.trim()).toBe(prompt);
+		expect(share).toBeGreaterThan(0.45);
+		await context.close();
+		facilitator.close();
+		phone.close();
+	});
 });
