@@ -212,11 +212,13 @@ function summarise(runs: Run[]): Row[] {
 function writeReport(runs: Run[], seeds: number[], workshops: WorkshopRun[]) {
 	const rows = summarise(runs);
 	const commit = (() => {
+		const git = (...args: string[]) =>
+			execFileSync('git', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
 		try {
-			return execFileSync('git', ['rev-parse', '--short', 'HEAD'], {
-				encoding: 'utf8',
-				stdio: ['ignore', 'pipe', 'ignore']
-			}).trim();
+			const head = git('rev-parse', '--short', 'HEAD');
+			// the figures are of the code as it was measured: say so when it was not committed yet
+			const changed = git('status', '--porcelain', '--', 'src', 'scripts', 'bench');
+			return changed ? `${head}, with uncommitted changes` : head;
 		} catch {
 			return 'no commit yet';
 		}
