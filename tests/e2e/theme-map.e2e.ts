@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import {
 	chromiumPath,
@@ -14,6 +14,26 @@ import { connect, createWorkshop, request, type TestSocket } from '../helpers/cl
 import { themesSettled } from '../helpers/fixtures';
 
 const available = chromiumPath() !== null || process.env.CI === 'true';
+
+/** A projector of the workshop at this screen size, once it shows at least `themes` bubbles. */
+async function projectorAt(
+	browser: Browser,
+	url: string,
+	width: number,
+	height: number,
+	themes: number
+): Promise<Page> {
+	const context = await browser.newContext({ viewport: { width, height }, locale: 'nb-NO' });
+	const page = await context.newPage();
+	await page.goto(url);
+	await hydrated(page);
+	await expect
+		.poll(() => page.locator('[data-testid="projector-map"] g[data-theme-id]').count(), {
+			timeout: 15_000
+		})
+		.toBeGreaterThanOrEqual(themes);
+	return page;
+}
 
 const NORWEGIAN = [
 	'Dårlig prosjektledelse og uklare prosjektmål',
@@ -148,15 +168,13 @@ describe.runIf(available)('the projector follows the control room', () => {
 		await grouped;
 
 		const measure = async (width: number, height: number) => {
-			const context = await browser.newContext({ viewport: { width, height }, locale: 'nb-NO' });
-			const page = await context.newPage();
-			await page.goto(`${server.url}/${created.code}/projector?key=${created.facilitatorToken}`);
-			await hydrated(page);
-			await expect
-				.poll(() => page.locator('[data-testid="projector-map"] g[data-theme-id]').count(), {
-					timeout: 15_000
-				})
-				.toBeGreaterThanOrEqual(5);
+			const page = await projectorAt(
+				browser,
+				`${server.url}/${created.code}/projector?key=${created.facilitatorToken}`,
+				width,
+				height,
+				5
+			);
 			// the bubbles that stick out of the map, or whose words stick out of them, with why;
 			// polled, since bubbles glide into place and a refinement may still relabel one
 			const outside = () =>
@@ -182,7 +200,7 @@ describe.runIf(available)('the projector follows the control room', () => {
 					document.querySelector('[data-testid="projector-map"]')!.getBoundingClientRect().height /
 					window.innerHeight
 			);
-			await context.close();
+			await page.context().close();
 			return share;
 		};
 		// every bubble on the map and every label inside its bubble, on both screens
@@ -209,18 +227,13 @@ describe.runIf(available)('the projector follows the control room', () => {
 		for (const text of DEMO_INPUTS)
 			await request(phone, 'input:submit', { id: randomUUID(), text });
 		await grouped;
-		const context = await browser.newContext({
-			viewport: { width: 1920, height: 1080 },
-			locale: 'nb-NO'
-		});
-		const page = await context.newPage();
-		await page.goto(`${server.url}/${created.code}/projector?key=${created.facilitatorToken}`);
-		await hydrated(page);
-		await expect
-			.poll(() => page.locator('[data-testid="projector-map"] g[data-theme-id]').count(), {
-				timeout: 15_000
-			})
-			.toBeGreaterThanOrEqual(3);
+		const page = await projectorAt(
+			browser,
+			`${server.url}/${created.code}/projector?key=${created.facilitatorToken}`,
+			1920,
+			1080,
+			3
+		);
 		const { share, question } = await page.evaluate(() => ({
 			share:
 				document.querySelector('[data-testid="projector-map"]')!.getBoundingClientRect().height /
@@ -230,7 +243,7 @@ describe.runIf(available)('the projector follows the control room', () => {
 		// the whole question is there, and the map still has about half the screen
 		expect(question.trim()).toBe(prompt);
 		expect(share).toBeGreaterThan(0.45);
-		await context.close();
+		await page.context().close();
 		facilitator.close();
 		phone.close();
 	});
