@@ -22,6 +22,7 @@ import {
 	dateText,
 	inputsById,
 	inputsByTheme,
+	mandateUnwritten,
 	planInOrder,
 	themeLabel,
 	type WorkshopReport
@@ -115,8 +116,7 @@ export async function renderDocx(raw: WorkshopReport): Promise<Buffer> {
 		}),
 		heading(t('export.mandate'), HeadingLevel.HEADING_1)
 	];
-	if (!board.mandate.purpose && !board.mandate.scope && !board.mandate.yearTheme)
-		body.push(para(t('export.noMandate')));
+	if (mandateUnwritten(report)) body.push(para(t('export.noMandate')));
 	for (const [key, value] of [
 		['export.purpose', board.mandate.purpose],
 		['export.scope', board.mandate.scope],

@@ -6,6 +6,7 @@ import {
 	dateText,
 	inputsById,
 	inputsByTheme,
+	mandateUnwritten,
 	planInOrder,
 	themeLabel,
 	type WorkshopReport
@@ -53,7 +54,7 @@ export function renderMarkdown(report: WorkshopReport): string {
 	);
 	line();
 	line(`## ${t('export.mandate')}`);
-	if (!board.mandate.purpose && !board.mandate.scope && !board.mandate.yearTheme) {
+	if (mandateUnwritten(report)) {
 		line();
 		line(t('export.noMandate'));
 	}

@@ -130,3 +130,9 @@ export function countsText(report: WorkshopReport): string {
 	const shown = report.inputs.filter((i) => !i.hidden && !i.held).length;
 	return `${t('export.participantCount', { n: report.participants.length })}, ${t('export.inputCount', { n: shown })}.`;
 }
+
+/** True while the board has written none of the mandate's texts. */
+export function mandateUnwritten(report: WorkshopReport): boolean {
+	const { purpose, scope, yearTheme } = report.board.mandate;
+	return !purpose && !scope && !yearTheme;
+}
